@@ -1,0 +1,31 @@
+"""Validate the inputs of a run, one after the other; a failure in one file
+never stops the others, and a bug is reported, not raised at the user."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Iterable, Sequence
+
+from .diagnostics import Diagnostic, ERROR
+from .discovery import Input
+from .validation import Result, validate_bytes, validate_path
+
+
+def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = False) -> Result:
+    try:
+        if item.path is None:
+            return validate_bytes(sys.stdin.buffer.read(), item.name, ignore)
+        return validate_path(item.path, item.name, ignore)
+    except Exception as exc:  # a bug in journeymap, not a problem of the file
+        if verbose:
+            traceback.print_exc()
+        return Result(item.name, None, [Diagnostic(
+            file=item.name, line=1, column=1, severity=ERROR, code="internal-error",
+            message=f"journeymap failed on this file ({type(exc).__name__}: {exc}); this is a bug, "
+                    "please report it with the file", suggestion="run with --verbose for details")])
+
+
+def validate_inputs(inputs: Iterable[Input], ignore: Sequence[str] = (),
+                    verbose: bool = False) -> list[Result]:
+    return [validate_input(item, ignore, verbose) for item in inputs]

@@ -1,0 +1,69 @@
+"""load -> parse -> check -> normalise for one journey file, in memory."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .checks import check
+from .diagnostics import Diagnostic, ERROR, sort_key
+from .loader import Document, load_bytes, load_path, load_text
+from .model import Journey
+from .normalise import normalise
+from .parse import parse
+
+
+@dataclass
+class Result:
+    """What validating one file gives: the normalised journey when the file has
+    no errors, and every diagnostic, in the order of the file."""
+
+    filename: str
+    journey: Optional[Journey]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == ERROR for d in self.diagnostics)
+
+
+def validate_document(document: Document, ignore: Iterable[str] = ()) -> Result:
+    ignored = set(ignore)
+    diagnostics = list(document.diagnostics)
+    journey = None
+    if document.data is not None:
+        parsed, problems = parse(document)
+        diagnostics += problems
+        if parsed is not None:
+            diagnostics += check(parsed, document.sourcemap)
+            if not any(d.severity == ERROR for d in diagnostics):
+                journey = normalise(parsed)
+    kept = [d for d in diagnostics if d.severity == ERROR or d.code not in ignored]
+    kept.sort(key=sort_key)
+    return Result(document.filename, journey, kept)
+
+
+def _without_gc(function, *args):
+    """Python's cyclic collector more than doubles the time to load a large
+    map, and the loaded graph has no cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return function(*args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def validate_path(path: str, display_name: Optional[str] = None, ignore: Iterable[str] = ()) -> Result:
+    document = _without_gc(load_path, path, display_name)
+    return _without_gc(validate_document, document, ignore)
+
+
+def validate_bytes(raw: bytes, filename: str, ignore: Iterable[str] = ()) -> Result:
+    return _without_gc(validate_document, _without_gc(load_bytes, raw, filename), ignore)
+
+
+def validate_text(text: str, filename: str = "<string>", ignore: Iterable[str] = ()) -> Result:
+    return _without_gc(validate_document, _without_gc(load_text, text, filename), ignore)
