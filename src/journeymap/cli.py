@@ -79,7 +79,8 @@ def validate(
         None, "--format", metavar="text|json|github",
         help="How to report problems. Default: text, or github under GitHub Actions."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show a traceback for internal errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Also show notes (metrics missing their targets) and tracebacks of internal errors."),
 ) -> None:
     """Check journey files like a compiler: every error and warning, with
     file:line:col. Writes nothing."""
@@ -96,7 +97,7 @@ def validate(
         raise _usage_error(f"no such file or folder: {missing}")
     results = validate_inputs(inputs, ignored, verbose=verbose)
     diagnostics = [d for r in results for d in r.diagnostics]
-    report(diagnostics, len(results), fmt, quiet=quiet)
+    report(diagnostics, len(results), fmt, quiet=quiet, notes=verbose)
     raise typer.Exit(1 if fails(diagnostics, strict) else 0)
 
 

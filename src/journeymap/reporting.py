@@ -94,7 +94,7 @@ def format_text(diagnostics: Sequence[Diagnostic], colour: bool = False) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def summary_line(diagnostics: Iterable[Diagnostic], files: int) -> str:
+def summary_line(diagnostics: Iterable[Diagnostic], files: int, hidden: int = 0) -> str:
     tally = counts(diagnostics)
     parts = []
     for severity, word in ((ERROR, "error"), (WARNING, "warning"), (INFO, "note")):
@@ -102,7 +102,10 @@ def summary_line(diagnostics: Iterable[Diagnostic], files: int) -> str:
         if n:
             parts.append(f"{n} {word}{'' if n == 1 else 's'}")
     found = ", ".join(parts) if parts else "no problems"
-    return f"{found} in {files} file{'' if files == 1 else 's'}"
+    line = f"{found} in {files} file{'' if files == 1 else 's'}"
+    if hidden:
+        line += f" ({hidden} note{'' if hidden == 1 else 's'} not shown; --verbose shows them)"
+    return line
 
 
 def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -142,15 +145,22 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def report(diagnostics: Sequence[Diagnostic], files: int, fmt: str,
-           stream: IO[str] | None = None, quiet: bool = False) -> None:
-    """Write the diagnostics of a whole run in one format."""
+           stream: IO[str] | None = None, quiet: bool = False, notes: bool = False) -> None:
+    """Write the diagnostics of a whole run in one format.
+
+    Notes (informational, such as a metric missing its target) are facts about
+    the business rather than defects of the file: people see them with
+    `notes=True` (--verbose); JSON always carries them."""
     stream = stream or (sys.stdout if fmt == "json" else sys.stderr)
+    shown = list(diagnostics) if notes or fmt == "json" else [
+        d for d in diagnostics if d.severity != INFO]
+    hidden = len(diagnostics) - len(shown)
     if fmt == "json":
-        stream.write(format_json(diagnostics, files))
+        stream.write(format_json(shown, files))
     elif fmt == "github":
-        stream.write(format_github(diagnostics))
+        stream.write(format_github(shown))
     else:
-        stream.write(format_text(diagnostics, use_colour(stream)))
+        stream.write(format_text(shown, use_colour(stream)))
         if not quiet:
-            stream.write(summary_line(diagnostics, files) + "\n")
+            stream.write(summary_line(shown, files, hidden) + "\n")
     stream.flush()
