@@ -93,6 +93,8 @@ def to_number(value: Any) -> Union[int, float]:
     if isinstance(value, Plain):
         if _INT.match(value):
             return int(value)
+        if _HEX_OCT.match(value):
+            return int(value, 0)
         if _FLOAT.match(value):
             return float(value)
     elif isinstance(value, int) and not isinstance(value, bool):

@@ -268,9 +268,19 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, sourcemap: SourceMap) -> D
         return sourcemap.diagnostic(
             "tab-indentation", "expected spaces for indentation, found a tab",
             line, tab_col, suggestion="YAML indents with spaces only; replace the tab with spaces")
+    if "escape" in problem and "Unicode" in problem:
+        return sourcemap.diagnostic(
+            "control-character", "expected a valid character, found an escape of a lone surrogate "
+            "or another invalid code point", line, column,
+            suggestion="write the character itself, or a valid \\u escape")
     if not problem:
         problem = str(exc).splitlines()[0]
-    context = f" {exc.context}" if exc.context else ""
+    context = ""
+    if exc.context:
+        context = f" {exc.context}"
+        start = exc.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            context += f" that starts at line {start.line + 1}, column {start.column + 1}"
     return sourcemap.diagnostic(
         "yaml-syntax", f"expected valid YAML, found a syntax error: {problem}{context}".rstrip(),
         line, column)
@@ -310,6 +320,9 @@ class _Walker:
         # Without aliases a document can never spend more than about twice its
         # length (a character per scalar character, one per node).
         self.budget = EXPANSION_FACTOR * max(text_length, 100)
+        # The top-level entry being walked: where an alias bomb is reported,
+        # a stable place whatever node the budget happens to run out at.
+        self.entry: tuple[str, Node] | None = None
 
     def walk(self, node: Node, depth: int = 1) -> Any:
         if depth > MAX_DEPTH:
@@ -321,9 +334,10 @@ class _Walker:
                            "text, numbers, booleans, lists and mappings")
         self.budget -= 1 + (len(node.value) if isinstance(node, ScalarNode) else 0)
         if self.budget < 0:
+            where, at = (f" under {self.entry[0]!r}", self.entry[1]) if self.entry else ("", node)
             raise _Problem("alias-bomb", "expected aliases that expand the document at most "
-                           f"{EXPANSION_FACTOR}x, found aliases that expand it far beyond that",
-                           node=node, suggestion="write the repeated content out, or repeat it "
+                           f"{EXPANSION_FACTOR}x, found aliases{where} that expand it far beyond that",
+                           node=at, suggestion="write the repeated content out, or repeat it "
                            "fewer times")
         if isinstance(node, ScalarNode):
             return self._scalar(node)
@@ -360,6 +374,8 @@ class _Walker:
                 raise _Problem("duplicate-key", f"expected each key once, found {key!r} again "
                                f"(first at line {first.start_mark.line + 1})", node=key_node,
                                suggestion="merge the two entries or rename one")
+            if depth == 1:
+                self.entry = (str(key), value_node)
             result[str(key)] = self.walk(value_node, depth + 1)
         return result
 

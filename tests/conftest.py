@@ -1,0 +1,33 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="Rewrite the golden files from the current output (then read the diff).")
+
+
+@pytest.fixture
+def update_goldens(request):
+    return request.config.getoption("--update-goldens")
+
+
+def example_paths():
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+def run_cli(*args, input=None, env=None, cwd=None):
+    """Run the real `journeymap` program in a subprocess."""
+    full_env = dict(os.environ)
+    full_env.pop("GITHUB_ACTIONS", None)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "journeymap", *map(str, args)], input=input,
+                          capture_output=True, env=full_env, cwd=cwd, timeout=120)

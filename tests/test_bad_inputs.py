@@ -1,0 +1,39 @@
+"""One file per hazard of the format, each declaring the exact diagnostics it
+must produce (`# expect: CODE LINE:COL`), like check-jsonschema's examples."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from journeymap.diagnostics import CODES
+from journeymap.validation import validate_path
+
+HERE = Path(__file__).parent
+CASES = sorted((HERE / "bad").glob("*.yaml")) + sorted((HERE / "warn").glob("*.yaml"))
+EXPECT = re.compile(r"^# expect: (\S+) (\d+):(\d+)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_each_hazard_gives_its_exact_diagnostics(path):
+    expected = sorted((code, int(line), int(col))
+                      for code, line, col in EXPECT.findall(path.read_text("utf-8")))
+    assert expected, f"{path.name} declares no expectation"
+    result = validate_path(str(path))
+    found = sorted((d.code, d.line, d.column) for d in result.diagnostics)
+    assert found == expected
+    for d in result.diagnostics:
+        assert d.message.startswith("expected "), d.message
+        assert " found " in d.message, d.message
+
+
+def test_every_lint_code_has_a_case():
+    covered = {code for path in CASES for code, _, _ in EXPECT.findall(path.read_text("utf-8"))}
+    lint_codes = {code for code, severity in CODES.items() if severity != "error"}
+    assert lint_codes <= covered, lint_codes - covered
+
+
+def test_bad_files_are_rejected_and_warning_files_are_not():
+    for path in CASES:
+        result = validate_path(str(path))
+        assert (result.journey is None) == (path.parent.name == "bad"), path.name

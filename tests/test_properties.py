@@ -1,0 +1,89 @@
+"""Property tests: any journey, written out and read back, is the same map;
+text survives whatever Unicode it holds."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journeymap.model import Journey
+from journeymap.normalise import normalise
+from journeymap.serialize import dump
+from journeymap.validation import validate_text
+
+TRICKY = ["no", "yes", "on", "12:30", "1.10", "0755", "2024-10-01", "- ", ": ", "#", "---",
+          "null", "~", "", " lead", "trail ", "a: b", "[x]", "{y}", "&a", "*a", "!tag", "%x",
+          "@at", "`tick`", "'", '"', "|", ">", "中文旅程", "Путь клиента", "árvíztűrő",
+          "שלום", "مرحبا", "🧳✈️", "line\nbreak", "tab\there", "\u2028sep"]
+
+text = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
+            max_size=30),
+    st.text(st.sampled_from("\t\n x"), max_size=4),
+)
+ident = st.text(string.ascii_lowercase + string.digits + "-_.中ä", min_size=1, max_size=8)
+
+
+@st.composite
+def journeys(draw):
+    persona_ids = draw(st.lists(ident, min_size=0, max_size=3, unique=True))
+    personas = [{"id": pid, "name": draw(text), "goals": draw(st.lists(text, max_size=2)),
+                 "demographics": draw(st.dictionaries(ident, st.one_of(text, st.integers(0, 99)),
+                                                      max_size=2))}
+                for pid in persona_ids]
+    scale_min = draw(st.integers(-5, 0))
+    scale_max = draw(st.integers(1, 5))
+    tp_ids = draw(st.lists(ident, min_size=1, max_size=6, unique=True))
+    stages, position = [], 0
+    for stage_number in range(draw(st.integers(1, 3))):
+        count = draw(st.integers(0, 3))
+        tps = []
+        for tp_id in tp_ids[position:position + count]:
+            tp = {"id": tp_id, "name": draw(text), "thoughts": draw(st.lists(text, max_size=2)),
+                  "pains": draw(st.lists(text, max_size=2)), "action": draw(st.none() | text),
+                  "next": draw(st.lists(st.sampled_from(tp_ids), max_size=2, unique=True)),
+                  "key": draw(st.booleans())}
+            if draw(st.booleans()):
+                tp["emotion"] = draw(st.integers(scale_min, scale_max))
+            elif persona_ids and draw(st.booleans()):
+                tp["emotion"] = {p: draw(st.integers(scale_min, scale_max)) for p in persona_ids}
+            if draw(st.booleans()):
+                tp["metrics"] = {draw(ident): {"value": draw(st.floats(-1e6, 1e6, allow_nan=False)),
+                                               "target": draw(st.integers(-5, 5))}}
+            tps.append(tp)
+        position += count
+        stages.append({"id": f"s{stage_number}", "name": draw(text), "phase": draw(st.none() | text),
+                       "touchpoints": tps})
+    used = {tp["id"] for stage in stages for tp in stage["touchpoints"]}
+    for stage in stages:
+        for tp in stage["touchpoints"]:
+            tp["next"] = [target for target in tp["next"] if target in used]
+    return {"title": draw(text), "version": draw(st.none() | text), "personas": personas,
+            "scale": {"min": scale_min, "max": scale_max}, "stages": stages,
+            "expectations": draw(st.lists(text, max_size=3))}
+
+
+RELAXED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=RELAXED)
+@given(journeys())
+def test_dump_and_load_give_the_same_journey(data):
+    original = normalise(Journey.model_validate(data))
+    written = dump(original)
+    result = validate_text(written)
+    errors = [d for d in result.diagnostics if d.is_error]
+    assert not errors, (written, errors)
+    assert result.journey == original
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=RELAXED)
+@given(text)
+def test_any_text_is_kept_exactly_in_every_text_field(value):
+    journey = normalise(Journey.model_validate(
+        {"title": value, "stages": [{"name": value, "touchpoints": [{"name": value, "pains": value}]}]}))
+    back = validate_text(dump(journey)).journey
+    assert back is not None
+    assert back.title == journey.title
+    assert back.stages[0].touchpoints[0].pains == journey.stages[0].touchpoints[0].pains
