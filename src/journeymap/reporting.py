@@ -11,8 +11,6 @@ import os
 import sys
 from typing import IO, Iterable, Sequence
 
-from wcwidth import wcwidth
-
 from .diagnostics import Diagnostic, ERROR, INFO, WARNING, counts
 
 FORMATS = ("text", "json", "github")
@@ -33,7 +31,10 @@ def use_colour(stream: IO[str]) -> bool:
 
 def display_width(text: str) -> int:
     """Terminal columns of a text: CJK and most emoji take two."""
-    return sum(max(wcwidth(char), 0) for char in text)
+    from wcwidth import wcswidth, wcwidth  # imported only when a snippet is shown
+
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(char), 0) for char in text)
 
 
 def _token_end(line: str, start: int) -> int:
