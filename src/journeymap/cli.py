@@ -84,28 +84,36 @@ def _check_report_format(fmt: Optional[str]) -> str:
 def validate(
     paths: Optional[List[str]] = typer.Argument(
         None, help="Journey files, folders to search for them, or - for standard input. "
-                   "Default: the current folder."),
-    strict: bool = typer.Option(False, "--strict", help="Warnings fail the run too (exit 1)."),
+                   "Default: the maps in the project settings, else the current folder."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Warnings fail the run too (exit 1)."),
     ignore: List[str] = typer.Option([], "--ignore", metavar="CODE",
                                      help="Do not report this warning code (repeatable, or comma-separated)."),
     report_format: Optional[str] = typer.Option(
-        None, "--format", metavar="text|json|github",
+        None, "--format", "--report-format", metavar="text|json|github",
         help="How to report problems. Default: text, or github under GitHub Actions."),
+    config: Optional[str] = typer.Option(None, "--config", help="Settings file (journeymap.toml or "
+                                                                "pyproject.toml); default: found upwards."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Also show notes (metrics missing their targets) and tracebacks of internal errors."),
 ) -> None:
     """Check journey files like a compiler: every error and warning, with
     file:line:col. Writes nothing."""
+    from . import settings as settings_module
     from .diagnostics import fails
     from .discovery import MissingPath, expand
     from .reporting import report
     from .runner import validate_inputs
 
     fmt = _check_report_format(report_format)
-    ignored = _check_ignore(ignore)
     try:
-        inputs = expand(paths or ["."])
+        project = settings_module.load(Path(config)) if config else settings_module.find()
+    except settings_module.SettingsError as exc:
+        raise _usage_error(str(exc))
+    ignored = _check_ignore(list(ignore) + project.ignore)
+    strict = strict if strict is not None else bool(project.strict)
+    try:
+        inputs = expand(paths or [project.resolve(p) for p in project.maps] or ["."])
     except MissingPath as missing:
         raise _usage_error(f"no such file or folder: {missing}")
     results = validate_inputs(inputs, ignored, verbose=verbose)
@@ -115,14 +123,126 @@ def validate(
 
 
 @app.command()
+def render(
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Journey files, folders to search for them, or - for standard input. "
+                   "Default: the maps in the project settings, else the current folder."),
+    formats: List[str] = typer.Option([], "-f", "--format", metavar="FORMAT",
+                                      help="Output format (repeatable): svg, md, mmd, json, ... "
+                                           "Default: svg. `journeymap renderers` lists them."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", metavar="DIR",
+                                         help="Write into this folder (default: beside each input); "
+                                              "- writes one map in one format to standard output."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 and list every output "
+                                                      "that is missing or differs."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Warnings fail the run too."),
+    theme: Optional[str] = typer.Option(None, "--theme", metavar="light|dark|print", help="Colour theme."),
+    locale: Optional[str] = typer.Option(None, "--locale", help="Language of the built-in labels "
+                                                                "(default: each map's own)."),
+    ignore: List[str] = typer.Option([], "--ignore", metavar="CODE", help="Do not report this warning code."),
+    report_format: Optional[str] = typer.Option(None, "--report-format", metavar="text|json|github",
+                                                help="How to report problems."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", help="Worker processes for many maps "
+                                                                  "(default: all cores)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Settings file (journeymap.toml or "
+                                                                "pyproject.toml); default: found upwards."),
+    direction: Optional[str] = typer.Option(None, "--direction", metavar="LR|TB",
+                                            help="Flow graph direction (left-to-right or top-to-bottom)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only problems, no progress or summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also notes, unchanged files and tracebacks."),
+) -> None:
+    """Validate, then write the maps in the formats asked for. Unchanged
+    outputs are left alone; every write is atomic."""
+    from .render_command import RenderRequest, render as run_render
+
+    overrides = {"direction": direction} if direction else {}
+    request = RenderRequest(
+        paths=paths or [], formats=formats, output=output, check=check, strict=strict, theme=theme,
+        locale=locale, ignore=_check_ignore(ignore), report_format=_check_report_format(report_format),
+        quiet=quiet, verbose=verbose, jobs=jobs, config=config, settings_overrides=overrides)
+    raise typer.Exit(run_render(request))
+
+
+@app.command()
+def renderers() -> None:
+    """List the renderers found, built-in and plug-ins, with their formats."""
+    from .renderers.registry import RendererLoadError, available, load
+
+    broken = 0
+    for fmt, entry in available().items():
+        origin = "built-in" if entry.builtin else f"plug-in from {entry.distribution}"
+        try:
+            renderer = load(fmt)
+            name = getattr(renderer, "name", entry.target)
+            typer.echo(f"{fmt:<10} {name:<12} {origin} ({entry.target})")
+        except RendererLoadError as exc:
+            broken += 1
+            typer.echo(f"{fmt:<10} {'(broken)':<12} {origin} ({entry.target}): {exc.reason}")
+    raise typer.Exit(1 if broken else 0)
+
+
+import_app = typer.Typer(help="Turn diagrams from other tools into journey files.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("mermaid")
+def import_mermaid(
+    file: str = typer.Argument(..., help="A Mermaid `journey` diagram (.mmd or .md text), or - for standard input."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the journey file here "
+                                                                      "(default: standard output)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+    report_format: Optional[str] = typer.Option(None, "--report-format", metavar="text|json|github"),
+) -> None:
+    """Turn a Mermaid user-journey diagram into a journey file: actors become
+    personas, sections stages, tasks touchpoints, scores 1..5 emotions -2..2."""
+    from .mermaid_import import convert
+    from .reporting import report
+    from .writer import write_atomic
+
+    fmt = _check_report_format(report_format)
+    name = "<stdin>" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except FileNotFoundError:
+        raise _usage_error(f"no such file: {file}")
+    except OSError as exc:
+        typer.echo(f"journeymap: error: cannot read {file}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        typer.echo(f"journeymap: error: {name}: expected UTF-8 text, found the byte "
+                   f"0x{raw[exc.start]:02x} at offset {exc.start}", err=True)
+        raise typer.Exit(1)
+    yaml_text, problems = convert(text, name)
+    if yaml_text is None:
+        report(problems, 1, fmt, quiet=True)
+        raise typer.Exit(1)
+    if output is None:
+        sys.stdout.write(yaml_text)
+        return
+    if output.exists() and not force:
+        typer.echo(f"journeymap: {output} exists; use --force to overwrite it", err=True)
+        raise typer.Exit(1)
+    try:
+        write_atomic(output, yaml_text.encode("utf-8"))
+    except OSError as exc:
+        typer.echo(f"journeymap: error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
 def schema(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
+    normalised: bool = typer.Option(False, "--normalised", help="The schema of the `json` renderer's "
+                                                                "output (the normalised model) instead."),
 ) -> None:
     """Print or write the JSON Schema of the journey format."""
     from .schema import schema_text
     from .writer import write_atomic
 
-    text = schema_text()
+    text = schema_text(normalised)
     if output is None:
         sys.stdout.write(text)
         return

@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "alias-bomb": ERROR,
     "io-error": ERROR,
     "internal-error": ERROR,
+    "mermaid-syntax": ERROR,
     # the content
     "missing-field": ERROR,
     "wrong-type": ERROR,

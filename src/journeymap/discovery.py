@@ -24,10 +24,13 @@ class MissingPath(Exception):
 
 @dataclass(frozen=True)
 class Input:
-    """One file of a run; `path` is None for standard input."""
+    """One file of a run; `path` is None for standard input. `relative` is
+    its path below the folder named on the command line (or its file name),
+    which is where its outputs go under `--output`."""
 
     name: str
     path: Optional[str]
+    relative: Optional[str] = None
 
 
 def is_journey_file(path: Path) -> bool:
@@ -49,16 +52,17 @@ def expand(paths: Iterable[str]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_search(path), key=lambda p: p.as_posix())
+            found = [(p, p.relative_to(path)) for p in
+                     sorted(_search(path), key=lambda p: p.as_posix())]
         elif path.exists():
-            found = [path]
+            found = [(path, Path(path.name))]
         else:
             raise MissingPath(raw)
-        for item in found:
+        for item, relative in found:
             key = os.path.realpath(item)
             if key not in seen:
                 seen.add(key)
-                inputs.append(Input(str(item), str(item)))
+                inputs.append(Input(str(item), str(item), relative.as_posix()))
     return inputs
 
 

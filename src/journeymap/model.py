@@ -23,6 +23,7 @@ class Node(BaseModel):
     which other tools may use and which we drop."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False,
+                              json_schema_serialization_defaults_required=True,
                               json_schema_extra={"patternProperties": {"^x-": {}}})
 
     @model_validator(mode="before")
@@ -135,7 +136,7 @@ class Touchpoint(Node):
     owner: Optional[Text] = None
     control: Optional[choice(*builtins.CONTROLS)] = None
     key: Bool = False
-    metrics: dict[Id, MetricValue] = Field(default_factory=dict, json_schema_extra=_allow_number)
+    metrics: dict[Text, MetricValue] = Field(default_factory=dict, json_schema_extra=_allow_number)
     evidence: list[Evidence] = []
     next: IdList = []
     duration: Optional[Text] = None
@@ -173,7 +174,8 @@ class CustomLane(Node):
 
 
 def _lane_kind(value: Any) -> str:
-    return "~custom" if isinstance(value, dict) else "~name"
+    # Called on raw data when validating and on model objects when serialising.
+    return "~custom" if isinstance(value, (dict, CustomLane)) else "~name"
 
 
 Lane = Annotated[

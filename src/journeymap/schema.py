@@ -27,5 +27,19 @@ def _allow_persona_shorthand(schema: dict) -> None:
     }
 
 
-def schema_text() -> str:
-    return json.dumps(journey_schema(), ensure_ascii=False, indent=2) + "\n"
+def normalised_schema() -> dict:
+    """The shape of the `json` renderer's output: the normalised model, where
+    every field is present and no shorthand remains."""
+    from .model import Journey
+    from .renderers.json_renderer import NORMALISED_SCHEMA_ID
+
+    schema = Journey.model_json_schema(mode="serialization")
+    schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}
+    schema["title"] = "journeymap normalised journey (the json renderer's output)"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": NORMALISED_SCHEMA_ID, **schema}
+
+
+def schema_text(normalised: bool = False) -> str:
+    document = normalised_schema() if normalised else journey_schema()
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -30,8 +30,11 @@ _Dumper.add_representer(str, _Dumper.represent_str)
 
 
 def journey_to_data(journey: Journey) -> dict:
-    """The journey as plain data, leaving out what is empty or default."""
-    return journey.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    """The journey as plain data, leaving out what is empty or default (but
+    always saying which format version it is)."""
+    data = journey.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    data.pop("journeymap", None)
+    return {"journeymap": journey.journeymap, **data}
 
 
 def dump(journey: Journey, schema: str | None = None) -> str:

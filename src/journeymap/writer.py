@@ -51,3 +51,45 @@ def same_content(path: Path, data: bytes) -> bool:
         return path.read_bytes() == data
     except OSError:
         return False
+
+
+class Delivery:
+    """What happened to each artifact of a run."""
+
+    def __init__(self):
+        self.written: list[Path] = []
+        self.unchanged: list[Path] = []
+        self.stale: list[tuple[Path, str]] = []    # --check: (path, "missing" | "differs")
+        self.failed: list[tuple[Path, str]] = []   # (path, reason)
+
+
+def deliver(outcomes, check: bool = False, stdout=None) -> Delivery:
+    """Write (or, with `check`, compare) every artifact that was rendered.
+
+    An artifact whose input had errors was never rendered, so an invalid map
+    never leaves a half-written or stale-but-new file behind; a file that
+    cannot be written is a failure of that file only."""
+    delivery = Delivery()
+    for outcome in outcomes:
+        for artifact in outcome.artifacts:
+            if artifact.data is None:
+                continue
+            if artifact.path is None:
+                stdout.write(artifact.data)
+                stdout.flush()
+                continue
+            if check:
+                if not artifact.path.exists():
+                    delivery.stale.append((artifact.path, "missing"))
+                elif not same_content(artifact.path, artifact.data):
+                    delivery.stale.append((artifact.path, "differs"))
+                else:
+                    delivery.unchanged.append(artifact.path)
+                continue
+            try:
+                changed = write_atomic(artifact.path, artifact.data)
+            except OSError as exc:
+                delivery.failed.append((artifact.path, exc.strerror or str(exc)))
+                continue
+            (delivery.written if changed else delivery.unchanged).append(artifact.path)
+    return delivery

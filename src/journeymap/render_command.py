@@ -1,0 +1,188 @@
+"""`journeymap render`: settings and options -> plan -> pipeline -> writer ->
+report, returning the exit status. The typer command only collects options."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import settings as settings_module
+from .diagnostics import fails
+from .discovery import Input, MissingPath, expand
+from .fields import closest
+from .pipeline import Outcome, output_path, run
+from .renderers import THEMES, RenderOptions
+from .renderers.registry import available
+from .reporting import report, use_colour
+from .writer import deliver
+
+DEFAULT_FORMATS = ("svg",)
+# Formats the specification names whose renderer this installation lacks.
+SPECIFIED_FORMATS = ("svg", "png", "pdf", "html", "dot", "flow.svg", "flow.png", "flow.pdf",
+                     "md", "mmd", "json")
+
+
+class UsageError(Exception):
+    """Exit 2: the command cannot be carried out as asked."""
+
+
+@dataclass
+class RenderRequest:
+    paths: Sequence[str] = ()
+    formats: Sequence[str] = ()
+    output: Optional[str] = None
+    check: bool = False
+    strict: Optional[bool] = None
+    theme: Optional[str] = None
+    locale: Optional[str] = None
+    ignore: Sequence[str] = ()
+    report_format: str = "text"
+    quiet: bool = False
+    verbose: bool = False
+    jobs: Optional[int] = None
+    config: Optional[str] = None
+    settings_overrides: dict = field(default_factory=dict)
+
+
+def _settings(request: RenderRequest) -> settings_module.Settings:
+    if request.config:
+        return settings_module.load(Path(request.config))
+    return settings_module.find()
+
+
+def check_formats(formats: Sequence[str]) -> None:
+    known = available()
+    for fmt in formats:
+        if fmt in known:
+            continue
+        if fmt in SPECIFIED_FORMATS:
+            raise UsageError(f"the '{fmt}' format is not available yet in this version of "
+                             f"journeymap; available: {', '.join(sorted(known))}")
+        near = closest(fmt, list(known))
+        hint = f" (did you mean '{near}'?)" if near else ""
+        raise UsageError(f"unknown format '{fmt}'{hint}; available: {', '.join(sorted(known))} "
+                         "(`journeymap renderers` lists them)")
+
+
+def _plan_outputs(inputs: Sequence[Input], formats: Sequence[str], output_dir: Optional[Path]) -> None:
+    """Two artifacts must never be written to the same file."""
+    seen: dict[Path, str] = {}
+    for item in inputs:
+        for fmt in formats:
+            path = output_path(item, fmt, output_dir).resolve()
+            if path in seen:
+                raise UsageError(f"{item.name} and {seen[path]} would both write {path}; "
+                                 "render them into different folders")
+            seen[path] = item.name
+
+
+def render(request: RenderRequest) -> int:
+    try:
+        return _render(request)
+    except (UsageError, settings_module.SettingsError, MissingPath) as exc:
+        message = f"no such file or folder: {exc}" if isinstance(exc, MissingPath) else str(exc)
+        sys.stderr.write(f"journeymap: error: {message}\n")
+        return 2
+
+
+def _render(request: RenderRequest) -> int:
+    project = _settings(request)
+    paths = list(request.paths) or [project.resolve(p) for p in project.maps] or ["."]
+    formats = list(dict.fromkeys(request.formats or project.formats or DEFAULT_FORMATS))
+    theme = request.theme or project.theme or "light"
+    if theme not in THEMES:
+        raise UsageError(f"--theme must be one of {', '.join(THEMES)}, not '{theme}'")
+    strict = request.strict if request.strict is not None else bool(project.strict)
+    ignore = list(request.ignore) + list(project.ignore)
+    output = request.output if request.output is not None else (
+        project.resolve(project.output) if project.output else None)
+    to_stdout = output == "-"
+    output_dir = None if output in (None, "-") else Path(output)
+    check_formats(formats)
+    inputs = expand(paths)
+    if to_stdout and (len(inputs) != 1 or len(formats) != 1):
+        raise UsageError("-o - writes one map in one format to standard output; "
+                         f"this run has {len(inputs)} maps and {len(formats)} formats")
+    if not to_stdout:
+        _plan_outputs(inputs, formats, output_dir)
+    options = RenderOptions(theme=theme, locale=request.locale or project.locale,
+                            settings=dict(request.settings_overrides))
+
+    with _Progress(len(inputs), enabled=not request.quiet and len(inputs) > 1) as progress:
+        outcomes = run(inputs, formats, options, output_dir, to_stdout, ignore,
+                       request.verbose, request.jobs or project.jobs, progress.advance)
+    delivery = deliver(outcomes, check=request.check, stdout=sys.stdout.buffer)
+
+    diagnostics = [d for o in outcomes for d in o.diagnostics]
+    stream = sys.stderr if (to_stdout or request.report_format != "json") else sys.stdout
+    report(diagnostics, len(outcomes), request.report_format, stream=stream, quiet=True,
+           notes=request.verbose)
+    _say_what_happened(outcomes, delivery, request)
+
+    if any(o.usage_errors for o in outcomes):
+        return 2
+    failed = (fails(diagnostics, strict) or delivery.failed or delivery.stale
+              or any(o.render_errors for o in outcomes))
+    return 1 if failed else 0
+
+
+def _say_what_happened(outcomes: Sequence[Outcome], delivery, request: RenderRequest) -> None:
+    err = sys.stderr
+    colour = use_colour(err)
+    for outcome in outcomes:
+        for message in outcome.usage_errors + outcome.render_errors:
+            err.write(f"journeymap: error: {message}\n")
+    for path, reason in delivery.failed:
+        err.write(f"journeymap: error: cannot write {path}: {reason}\n")
+    for path, reason in delivery.stale:
+        verb = "would create" if reason == "missing" else "would update"
+        err.write(f"{verb} {path} ({reason})\n")
+    if not request.quiet and not request.check:
+        for path in delivery.written:
+            err.write(f"wrote {path}\n")
+    if request.verbose:
+        for path in delivery.unchanged:
+            err.write(f"unchanged {path}\n")
+    if request.quiet or (outcomes and all(a.path is None for o in outcomes for a in o.artifacts)
+                         and any(o.artifacts for o in outcomes)):
+        return
+    invalid = sum(1 for o in outcomes if not o.valid)
+    maps = f"{len(outcomes)} map{'' if len(outcomes) == 1 else 's'}"
+    if request.check:
+        summary = (f"{len(delivery.stale)} of {len(delivery.stale) + len(delivery.unchanged)} "
+                   f"outputs out of date" if delivery.stale else "all outputs up to date")
+    else:
+        summary = f"{len(delivery.written)} written, {len(delivery.unchanged)} unchanged"
+    if invalid:
+        summary += f", {invalid} invalid"
+    line = f"{maps}: {summary}"
+    err.write((f"\x1b[1m{line}\x1b[0m" if colour else line) + "\n")
+
+
+class _Progress:
+    """A rich progress bar on a terminal; nothing at all in CI logs."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = total
+        self._bar = None
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("rendering", total=self.total)
+        return self
+
+    def advance(self, outcome) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+        return False

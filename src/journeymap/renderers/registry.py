@@ -1,0 +1,75 @@
+"""Finding renderers through entry points, lazily and once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import EntryPoint, entry_points
+from typing import Optional
+
+GROUP = "journeymap.renderers"
+
+
+@dataclass(frozen=True)
+class RendererEntry:
+    """A format and where its renderer comes from, before it is imported."""
+
+    fmt: str
+    target: str          # "module:attribute"
+    distribution: str    # the package that registers it
+    entry_point: EntryPoint
+
+    @property
+    def builtin(self) -> bool:
+        return self.distribution == "journeymap"
+
+
+@lru_cache(maxsize=1)
+def available() -> dict[str, RendererEntry]:
+    """Every registered format. Reading entry points imports no renderer."""
+    found: dict[str, RendererEntry] = {}
+    for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
+        dist = ep.dist.name if getattr(ep, "dist", None) is not None else "unknown"
+        entry = RendererEntry(ep.name, ep.value, dist, ep)
+        # A built-in format cannot be taken over silently by a plug-in.
+        if ep.name not in found or (entry.builtin and not found[ep.name].builtin):
+            found[ep.name] = entry
+    return found
+
+
+class RendererLoadError(Exception):
+    def __init__(self, entry: RendererEntry, reason: str):
+        super().__init__(f"the renderer for '{entry.fmt}' ({entry.target}, from "
+                         f"{entry.distribution}) failed to load: {reason}")
+        self.entry = entry
+        self.reason = reason
+
+
+_loaded: dict[str, object] = {}
+
+
+def load(fmt: str):
+    """The renderer object for a format; its module is imported now, once."""
+    if fmt in _loaded:
+        return _loaded[fmt]
+    entry = available().get(fmt)
+    if entry is None:
+        raise KeyError(fmt)
+    try:
+        renderer = entry.entry_point.load()
+    except Exception as exc:  # a broken plug-in must not break the others
+        raise RendererLoadError(entry, f"{type(exc).__name__}: {exc}") from exc
+    if not callable(getattr(renderer, "render", None)):
+        raise RendererLoadError(entry, "it has no render(journey, options, fmt) method")
+    _loaded[fmt] = renderer
+    return renderer
+
+
+def output_suffix(fmt: str) -> str:
+    """`md` -> `.md`, `flow.svg` -> `.flow.svg`: the output file's ending."""
+    return "." + fmt
+
+
+def describe(fmt: str) -> Optional[str]:
+    entry = available().get(fmt)
+    return entry.target if entry else None

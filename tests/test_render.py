@@ -1,0 +1,329 @@
+"""`journeymap render` with the md, mmd and json renderers: golden files,
+real Markdown parsing, determinism across processes, --check, atomic and
+partial failures, and the Mermaid round trip."""
+
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+import journeymap
+from journeymap.mermaid_import import convert
+from journeymap.renderers import RenderOptions
+from journeymap.renderers.registry import load
+
+from conftest import EXAMPLES, ROOT, example_paths, run_cli
+
+HERE = Path(__file__).parent
+GOLDENS = HERE / "goldens"
+FORMATS = ("md", "mmd", "json")
+HOSTILE = HERE / "hostile.yaml"
+
+
+def render(path, fmt, **options):
+    return load(fmt).render(journeymap.load(path), RenderOptions(**options), fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("path", example_paths() + [HOSTILE], ids=lambda p: p.stem)
+def test_golden_files(path, fmt, update_goldens):
+    golden = GOLDENS / f"{path.stem}.{fmt}"
+    data = render(path, fmt)
+    if update_goldens:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_bytes(data)
+    assert golden.exists(), f"no golden file {golden.name}: run pytest --update-goldens"
+    assert data == golden.read_bytes(), f"{golden.name} differs: run pytest --update-goldens and read the diff"
+
+
+def markdown_parser():
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def table_tokens(tokens):
+    rows, row = [], None
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type in ("th_open", "td_open"):
+            row.append("")
+        elif token.type == "inline" and row is not None:
+            row[-1] = token.content
+        elif token.type == "tr_close":
+            rows.append(row)
+            row = None
+    return rows
+
+
+@pytest.mark.parametrize("path", example_paths() + [HOSTILE], ids=lambda p: p.stem)
+def test_markdown_table_has_one_column_per_stage(path):
+    journey = journeymap.load(path)
+    tokens = markdown_parser().parse(render(path, "md").decode("utf-8"))
+    assert sum(1 for t in tokens if t.type == "table_open") == 1
+    rows = table_tokens(tokens)
+    assert all(len(row) == len(journey.stages) + 1 for row in rows), [len(r) for r in rows]
+    lanes = len(journey.lanes)
+    extra = int(any(s.phase for s in journey.stages)) + int(any(s.goal for s in journey.stages))
+    assert len(rows) == 1 + extra + lanes
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert headings[0].tag == "h1"
+
+
+def test_hostile_text_stays_text_in_markdown():
+    md = render(HOSTILE, "md").decode("utf-8")
+    tokens = markdown_parser().parse(md)
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    children = [c for t in tokens if t.children for c in t.children]
+    # The only HTML in the page is the <br> journeymap writes itself.
+    assert {c.content for c in children if c.type == "html_inline"} <= {"<br>"}
+    assert not [t for t in tokens if t.type == "html_block"]
+    links = [c for c in children if c.type == "link_open"]
+    assert all(c.attrs["href"].startswith("https://") for c in links), [c.attrs for c in links]
+    assert not [c for c in children if c.type in ("code_inline", "image")]
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h3", "h2"]
+    assert "<script>" not in html and "javascript:alert" not in html.replace("javascript:alert(", "")
+    # The words are all still there, as text.
+    for text in ("alert(1)", "[click](javascript:alert(2))", "a | b || c", "{record|fields}"):
+        assert text in html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") \
+            or text.replace("|", "\\|") in md
+
+
+def test_markdown_uses_the_map_locale_and_the_override():
+    zh = render(EXAMPLES / "smartwatch-purchase.zh.yaml", "md").decode("utf-8")
+    assert "| 阶段 |" in zh and "| 痛点 |" in zh
+    english = render(EXAMPLES / "smartwatch-purchase.zh.yaml", "md", locale="en").decode("utf-8")
+    assert "| Stage |" in english and "| Pain points |" in english
+    for path, word in (("heart-rate-app-day.ru.yaml", "Эмоции"), ("gym-membership.it.yaml", "Emozioni"),
+                       ("saas-onboarding.hu.yaml", "Érzelmek")):
+        assert f"| {word} |" in render(EXAMPLES / path, "md").decode("utf-8")
+
+
+def test_json_output_is_the_normalised_model_and_matches_its_schema():
+    schema = json.loads((ROOT / "schemas" / "journeymap.normalised.schema.json").read_text("utf-8"))
+    for path in example_paths() + [HOSTILE]:
+        data = json.loads(render(path, "json"))
+        jsonschema.Draft202012Validator(schema).validate(data)
+        assert data["lanes"] and all(s["id"] for s in data["stages"])
+        assert data == {"$schema": data["$schema"], **journeymap.load(path).model_dump(mode="json")}
+
+
+def test_committed_normalised_schema_is_fresh():
+    from journeymap.schema import schema_text
+
+    committed = (ROOT / "schemas" / "journeymap.normalised.schema.json").read_text("utf-8")
+    assert committed == schema_text(normalised=True)
+
+
+def test_mermaid_keeps_grammar_characters_as_look_alikes():
+    mmd = render(HOSTILE, "mmd").decode("utf-8")
+    for line in mmd.splitlines()[1:]:
+        body = line.strip()
+        if body.startswith(("title ", "section ", "accDescr: ", "%%")):
+            continue
+        name, score, *actors = body.split(":")
+        assert score.strip() in {"1", "2", "3", "4", "5"}, line
+        assert len(actors) <= 1
+    assert "#" not in mmd and ";" not in mmd
+
+
+def effective_emotions(journey, rename=False):
+    """[(touchpoint name, {persona name: emotion})]: what the map says each
+    participant felt, however it was written."""
+    names = {p.id: p.name for p in journey.personas}
+    found = []
+    for _, tp in journey.all_touchpoints():
+        name = tp.name.replace(":", "꞉") if rename else tp.name
+        if isinstance(tp.emotion, dict):
+            felt = {names[k]: v for k, v in tp.emotion.items()}
+        else:
+            felt = {names.get(p, p): tp.emotion for p in tp.personas} or {None: tp.emotion}
+        found.append((name, felt))
+    return found
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_mermaid_round_trip_keeps_stages_touchpoints_and_scores(path):
+    journey = journeymap.load(path)
+    text, problems = convert(render(path, "mmd").decode("utf-8"), "round-trip.mmd")
+    assert text is not None, problems
+    back = journeymap.load(text)
+    assert [s.name for s in back.stages] == [s.name for s in journey.stages]
+    assert effective_emotions(back) == effective_emotions(journey, rename=True)
+
+
+# Through the command line ------------------------------------------------------------
+
+
+def test_render_writes_beside_inputs_then_check_passes_and_nothing_is_rewritten(tmp_path):
+    for path in example_paths()[:3]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    first = run_cli("render", tmp_path, "-f", "md", "-f", "mmd", "-f", "json")
+    assert first.returncode == 0, first.stderr
+    outputs = sorted(tmp_path.glob("*.md")) + sorted(tmp_path.glob("*.mmd")) + sorted(tmp_path.glob("*.json"))
+    assert len(outputs) == 9
+    assert all(stat.S_IMODE(p.stat().st_mode) & 0o044 for p in outputs)  # not 0600
+    times = {p: p.stat().st_mtime_ns for p in outputs}
+    again = run_cli("render", tmp_path, "-f", "md", "-f", "mmd", "-f", "json")
+    assert again.returncode == 0 and b"0 written, 9 unchanged" in again.stderr
+    assert {p: p.stat().st_mtime_ns for p in outputs} == times
+    check = run_cli("render", tmp_path, "-f", "md", "-f", "mmd", "-f", "json", "--check")
+    assert check.returncode == 0 and b"all outputs up to date" in check.stderr
+    outputs[0].write_text("edited", "utf-8")
+    outputs[1].unlink()
+    stale = run_cli("render", tmp_path, "-f", "md", "-f", "mmd", "-f", "json", "--check")
+    assert stale.returncode == 1
+    assert f"would update {outputs[0]} (differs)".encode() in stale.stderr
+    assert f"would create {outputs[1]} (missing)".encode() in stale.stderr
+    assert outputs[0].read_text("utf-8") == "edited" and not outputs[1].exists()
+
+
+def test_one_invalid_map_of_three_is_reported_and_the_others_written(tmp_path):
+    for path in example_paths()[:2]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "broken.yaml").write_text("title: Broken\nstages: [{name: S, touchpoints: [{nme: x}]}]\n")
+    result = run_cli("render", tmp_path, "-f", "md", "--report-format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    errors = [(d["file"], d["code"]) for d in report["diagnostics"] if d["severity"] == "error"]
+    assert errors == [(str(tmp_path / "broken.yaml"), "missing-field"),
+                      (str(tmp_path / "broken.yaml"), "unknown-key")]
+    assert sorted(p.name for p in tmp_path.glob("*.md")) == sorted(
+        p.stem + ".md" for p in example_paths()[:2])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_read_only_output_folder_fails_that_file_only(tmp_path):
+    _read_only_check(tmp_path)
+
+
+def test_read_only_output_folder_as_root(tmp_path):
+    """Root ignores permissions; a file in the way of a folder fails the same way."""
+    blocked = tmp_path / "out"
+    blocked.write_text("a file where the output folder should be")
+    result = run_cli("render", EXAMPLES / "family-flight-booking.yaml", "-f", "md", "-o", blocked / "sub")
+    assert result.returncode == 1
+    assert b"cannot write" in result.stderr and b"Traceback" not in result.stderr
+
+
+def _read_only_check(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = run_cli("render", EXAMPLES / "family-flight-booking.yaml", EXAMPLES / "gym-membership.it.yaml",
+                         "-f", "md", "-o", out)
+        assert result.returncode == 1 and b"cannot write" in result.stderr
+        assert list(out.iterdir()) == []
+    finally:
+        out.chmod(0o755)
+
+
+def test_output_folder_keeps_the_layout_below_the_folder_given(tmp_path):
+    src = tmp_path / "maps"
+    (src / "team-a").mkdir(parents=True)
+    (src / "team-b").mkdir()
+    for folder in ("team-a", "team-b"):
+        (src / folder / "same.yaml").write_bytes((EXAMPLES / "family-flight-booking.yaml").read_bytes())
+    result = run_cli("render", src, "-f", "md", "-o", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "team-a" / "same.md").exists()
+    assert (tmp_path / "site" / "team-b" / "same.md").exists()
+    clash = run_cli("render", src / "team-a" / "same.yaml", src / "team-b" / "same.yaml", "-f", "md",
+                    "-o", tmp_path / "flat")
+    assert clash.returncode == 2 and b"would both write" in clash.stderr
+
+
+def test_standard_input_to_standard_output():
+    text = (EXAMPLES / "gym-membership.it.yaml").read_bytes()
+    result = run_cli("render", "-", "-f", "mmd", "-o", "-", input=text)
+    assert result.returncode == 0
+    assert result.stdout == render(EXAMPLES / "gym-membership.it.yaml", "mmd")
+    assert run_cli("render", "-", "-f", "mmd", "-f", "md", "-o", "-", input=text).returncode == 2
+
+
+def test_format_errors_are_usage_errors():
+    path = EXAMPLES / "family-flight-booking.yaml"
+    unknown = run_cli("render", path, "-f", "mdd")
+    assert unknown.returncode == 2 and b"did you mean 'md'?" in unknown.stderr
+    assert run_cli("render", path, "--theme", "neon", "-f", "md", "--check").returncode == 2
+
+
+def test_same_bytes_in_other_processes_hash_seeds_and_locales(tmp_path):
+    outputs = []
+    for seed, lang in (("1", "C.UTF-8"), ("4242", "tr_TR.UTF-8"), ("random", "de_DE.UTF-8")):
+        folder = tmp_path / seed
+        result = run_cli("render", EXAMPLES, "-f", "md", "-f", "mmd", "-f", "json", "-o", folder,
+                         env={"PYTHONHASHSEED": seed, "LANG": lang, "LC_ALL": lang, "TZ": "Asia/Tokyo"})
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*.*"))})
+    assert outputs[0] == outputs[1] == outputs[2] and len(outputs[0]) == 21
+
+
+def test_parallel_run_gives_the_same_output_as_a_serial_one(tmp_path):
+    src = tmp_path / "maps"
+    src.mkdir()
+    for n in range(12):
+        path = example_paths()[n % len(example_paths())]
+        (src / f"{n:02d}-{path.name}").write_bytes(path.read_bytes())
+    serial = run_cli("render", src, "-f", "md", "-f", "json", "-o", tmp_path / "serial", "-j", "1")
+    parallel = run_cli("render", src, "-f", "md", "-f", "json", "-o", tmp_path / "parallel", "-j", "2")
+    assert serial.returncode == parallel.returncode == 0
+    read = lambda folder: {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    assert read(tmp_path / "serial") == read(tmp_path / "parallel")
+    serial_log = serial.stderr.replace(str(tmp_path / "serial").encode(), b"OUT")
+    assert serial_log == parallel.stderr.replace(str(tmp_path / "parallel").encode(), b"OUT")
+
+
+def test_settings_file_makes_check_the_whole_ci_job(tmp_path):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "flight.yaml").write_bytes((EXAMPLES / "family-flight-booking.yaml").read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "docs"\n\n[tool.journeymap]\nmaps = ["maps"]\nformats = ["md", "mmd"]\n'
+        'output = "docs/journeys"\n')
+    (tmp_path / ".git").mkdir()
+    assert run_cli("render", "--check", cwd=tmp_path).returncode == 1
+    assert run_cli("render", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "docs" / "journeys" / "flight.md").exists()
+    assert run_cli("render", "--check", cwd=tmp_path).returncode == 0
+    # command-line options win over settings
+    assert run_cli("render", "--check", "-f", "json", cwd=tmp_path).returncode == 1
+    (tmp_path / "journeymap.toml").write_text('formats = ["md"]\nfromats = ["x"]\n')
+    bad = run_cli("render", "--check", cwd=tmp_path)
+    assert bad.returncode == 2 and b"did you mean 'formats'?" in bad.stderr
+
+
+def test_renderers_command_lists_the_built_ins():
+    result = run_cli("renderers")
+    assert result.returncode == 0
+    listed = result.stdout.decode()
+    for fmt, name in (("md", "markdown"), ("mmd", "mermaid"), ("json", "json")):
+        assert any(line.split()[:2] == [fmt, name] and "built-in" in line for line in listed.splitlines())
+
+
+def test_import_mermaid_cli(tmp_path):
+    source = tmp_path / "journey.mmd"
+    source.write_text(
+        "---\ntitle: My working day\n---\njourney\n  accDescr {\n    A day\n    at work\n  }\n"
+        "  %% comment\n  section Go to work\n    Make tea  :  5  :  Me\n    Go upstairs: 3: Me, Cat\n"
+        "    Do work: 1: Me, Cat:\n  section Go home\n    Go downstairs: 5: Me\n    Sit down: 2\n"
+        "  section Go to work\n    Again: 4:\n", "utf-8")
+    target = tmp_path / "journey.yaml"
+    result = run_cli("import", "mermaid", source, "-o", target)
+    assert result.returncode == 0, result.stderr
+    journey = journeymap.load(target)
+    assert journey.title == "My working day" and journey.description == "A day at work"
+    assert [p.name for p in journey.personas] == ["Me", "Cat"]
+    assert [s.name for s in journey.stages] == ["Go to work", "Go home", "Go to work"]
+    assert len({s.id for s in journey.stages}) == 3
+    assert [tp.emotion for _, tp in journey.all_touchpoints()] == [2, 0, -2, 2, -1, 1]
+    assert journey.stages[0].touchpoints[0].personas == ["me"]
+    assert run_cli("import", "mermaid", source, "-o", target).returncode == 1  # exists
+    bad = tmp_path / "bad.mmd"
+    bad.write_text("journey\n  section A\n    no colon here\n")
+    broken = run_cli("import", "mermaid", bad)
+    assert broken.returncode == 1 and b"bad.mmd:3:5: error[mermaid-syntax]" in broken.stderr
