@@ -15,8 +15,11 @@ def _text(i: int, n: int = 6) -> str:
     return " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(n)).capitalize()
 
 
-def generate(touchpoints: int, per_stage: int = 10) -> str:
-    """YAML text of a map with `touchpoints` touchpoints, two personas, every field."""
+def generate(touchpoints: int, per_stage: int = 10, long_back_edges: bool = False) -> str:
+    """YAML text of a map with `touchpoints` touchpoints, two personas, every field.
+
+    One touchpoint in ten has a back-edge: 15 touchpoints back, or with
+    `long_back_edges` anywhere up to 500 back (across many stages)."""
     out = [
         "# yaml-language-server: $schema=../schemas/journeymap.schema.json",
         "journeymap: 1",
@@ -46,7 +49,8 @@ def generate(touchpoints: int, per_stage: int = 10) -> str:
                 f"    phase: Phase {s // 3}", "    touchpoints:"]
         for k in range(min(per_stage, touchpoints - number)):
             i = number
-            back = f"t{i - 15}" if i % 10 == 9 and i >= 15 else f"t{i + 1}"
+            distance = 15 + (i * 7919) % 486 if long_back_edges else 15
+            back = f"t{max(0, i - distance)}"
             nxt = f"[t{i + 1}]" if i + 1 < touchpoints else "[]"
             if i % 10 == 9 and i >= 15:
                 nxt = f"[t{i + 1}, {back}]" if i + 1 < touchpoints else f"[{back}]"

@@ -10,6 +10,7 @@ on the number of workers. Writing is the caller's business (see `writer.py`).
 from __future__ import annotations
 
 import os
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ class Outcome:
     artifacts: list[Artifact] = field(default_factory=list)
     render_errors: list[str] = field(default_factory=list)
     usage_errors: list[str] = field(default_factory=list)
+    render_warnings: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -80,12 +82,18 @@ def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
         path = None if to_stdout else output_path(item, fmt, output_dir)
         artifact = Artifact(fmt, path)
         try:
-            artifact.data = bytes(load(fmt).render(result.journey, options, fmt))
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                artifact.data = bytes(load(fmt).render(result.journey, options, fmt))
+            for warning in caught:
+                outcome.render_warnings.append(f"{item.name}: {fmt}: {warning.message}")
         except RendererLoadError as exc:
             outcome.render_errors.append(str(exc))
         except RenderError as exc:
-            (outcome.usage_errors if exc.usage else outcome.render_errors).append(
-                f"{item.name}: {fmt}: {exc}")
+            if exc.usage:  # the same for every map (a missing program): said once
+                outcome.usage_errors.append(str(exc))
+            else:
+                outcome.render_errors.append(f"{item.name}: {fmt}: {exc}")
         except Exception as exc:  # a bug in a renderer: reported, the run goes on
             if verbose:
                 import traceback

@@ -131,9 +131,14 @@ def _render(request: RenderRequest) -> int:
 def _say_what_happened(outcomes: Sequence[Outcome], delivery, request: RenderRequest) -> None:
     err = sys.stderr
     colour = use_colour(err)
+    # A missing program is the same sentence for every map: say it once.
+    for message in dict.fromkeys(m for o in outcomes for m in o.usage_errors):
+        err.write(f"journeymap: error: {message}\n")
     for outcome in outcomes:
-        for message in outcome.usage_errors + outcome.render_errors:
+        for message in outcome.render_errors:
             err.write(f"journeymap: error: {message}\n")
+        for message in outcome.render_warnings:
+            err.write(f"journeymap: warning: {message}\n")
     for path, reason in delivery.failed:
         err.write(f"journeymap: error: cannot write {path}: {reason}\n")
     for path, reason in delivery.stale:

@@ -1,0 +1,150 @@
+"""Breaking text into lines that fit a width, in any script.
+
+Latin and Cyrillic break at spaces and after hyphens; Chinese, Japanese and
+Korean may break between any two characters; a word longer than the line is
+broken where it must. Widths come from a `measure` function, so the same code
+serves terminal cells (Graphviz labels) and font advance widths (the SVG).
+The unit that is never split is the grapheme cluster (a letter with its
+combining marks, an emoji with its modifiers)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Iterator
+
+Measure = Callable[[str], float]
+
+# Characters after which a line may break between two CJK characters.
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                   r"\U00020000-\U0003fffd]")
+_NO_LINE_START = set("，。、；：！？）》」』】〕〉”’,.;:!?)]}%·…ー")
+
+
+def graphemes(text: str) -> Iterator[str]:
+    """Grapheme clusters, approximately: a base character with the combining
+    marks, variation selectors, zero-width joiners and what they join."""
+    cluster = ""
+    join_next = False
+    for char in text:
+        category = unicodedata.category(char)
+        extends = (category in ("Mn", "Me", "Mc") or "\ufe00" <= char <= "\ufe0f"
+                   or "\U0001f3fb" <= char <= "\U0001f3ff" or "\U000e0020" <= char <= "\U000e007f")
+        if cluster and (extends or join_next or char == "\u200d"):
+            cluster += char
+            join_next = char == "\u200d"
+            continue
+        if cluster:
+            yield cluster
+        cluster = char
+        join_next = False
+    if cluster:
+        yield cluster
+
+
+def is_wide(cluster: str) -> bool:
+    return bool(_WIDE.match(cluster))
+
+
+# Text without wide characters or combining sequences: one character is one
+# grapheme, and a regular expression finds the break opportunities.
+_COMPLEX = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+                      r"\u0900-\u0dff\u0e31-\u0e4e\u1100-\u115f\u200d\u20d0-\u20ff\u2e80-\ua4cf"
+                      r"\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe4f\uff00-\uffef"
+                      r"\U0001f000-\U0001ffff\U00020000-\U0003fffd\U000e0000-\U000e01ef]"
+                      r"|[^\x00-\u02ff\u0370-\u0482\u048a-\u0590\u05d0-\u05ff\u0620-\u064a\u0660-\u06ff"
+                      r"\u2000-\u20cf\u2100-\u2e7f]")
+_SIMPLE_TOKEN = re.compile(r"[^\s\-‐/–]*[\s\-‐/–]|[^\s\-‐/–]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """Pieces between which a line may break: words with their trailing
+    spaces or hyphen, and single CJK characters (with closing punctuation)."""
+    if not _COMPLEX.search(text):
+        return _SIMPLE_TOKEN.findall(text)
+    tokens: list[str] = []
+    current = ""
+    for cluster in graphemes(text):
+        if is_wide(cluster) or (cluster in _NO_LINE_START and current and is_wide(current[-1])):
+            if cluster in _NO_LINE_START and current:
+                current += cluster
+                continue
+            if current:
+                tokens.append(current)
+            current = cluster
+            continue
+        if current and is_wide(current[-1:]) and not cluster.isspace():
+            tokens.append(current)
+            current = ""
+        current += cluster
+        if cluster.isspace() or cluster in "-‐/–":
+            tokens.append(current)
+            current = ""
+    if current:
+        tokens.append(current)
+    return tokens
+
+
+def wrap(text: str, width: float, measure: Measure) -> list[str]:
+    """Lines of `text` no wider than `width` (each at least one grapheme).
+
+    Explicit line breaks are kept; trailing spaces do not count."""
+    if text.isprintable() and text.strip() and measure(text.rstrip()) <= width:
+        return [text.rstrip()]
+    lines: list[str] = []
+    for paragraph in re.split(r"\r\n|[\n\r\x85\u2028\u2029]", text):
+        lines.extend(_wrap_paragraph(paragraph, width, measure))
+    return lines
+
+
+def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
+    if not text.strip():
+        return [""]
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(text):
+        candidate = line + token
+        if measure(candidate.rstrip()) <= width or not line.strip():
+            if measure(candidate.rstrip()) <= width:
+                line = candidate
+                continue
+            # a token wider than a whole line: break it where it must
+            if line.strip():
+                lines.append(line.rstrip())
+            pieces = _break_long(token, width, measure)
+            lines.extend(pieces[:-1])
+            line = pieces[-1]
+            continue
+        lines.append(line.rstrip())
+        line = token.lstrip() if token.strip() else ""
+        if measure(line.rstrip()) > width:
+            pieces = _break_long(line, width, measure)
+            lines.extend(pieces[:-1])
+            line = pieces[-1]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _break_long(token: str, width: float, measure: Measure) -> list[str]:
+    pieces: list[str] = []
+    piece = ""
+    for cluster in graphemes(token):
+        if piece and measure((piece + cluster).rstrip()) > width:
+            pieces.append(piece)
+            piece = cluster
+        else:
+            piece += cluster
+    pieces.append(piece)
+    return pieces
+
+
+def cell_width(text: str) -> int:
+    """Terminal-cell width: the measure for plain-text layouts."""
+    if text.isascii():
+        return len(text)
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(c), 0) for c in text)

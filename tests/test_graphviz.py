@@ -1,0 +1,166 @@
+"""The Graphviz flow: DOT that the real `dot` program accepts without a
+warning, whose laid-out graph (read back with -Tjson) has exactly the
+clusters, nodes and edges of the model, whatever the text holds."""
+
+import json
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import journeymap
+from journeymap.model import Journey
+from journeymap.normalise import normalise
+from journeymap.renderers import RenderOptions
+from journeymap.renderers.graphviz import build_dot, node_name
+
+from conftest import EXAMPLES, example_paths, run_cli
+from test_properties import journeys
+
+HERE = Path(__file__).parent
+HOSTILE = HERE / "hostile.yaml"
+DOT = shutil.which("dot")
+needs_dot = pytest.mark.skipif(DOT is None and not os.environ.get("CI"),
+                               reason="the Graphviz program is not installed (CI installs it)")
+
+
+def layout(source: str) -> dict:
+    done = subprocess.run([DOT or "dot", "-Tjson"], input=source.encode("utf-8"),
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b"", done.stderr.decode()  # no warnings either
+    return json.loads(done.stdout)
+
+
+def expected_edges(journey: Journey) -> set:
+    ordered = [tp for _, tp in journey.all_touchpoints()]
+    position = {tp.id: i for i, tp in enumerate(ordered)}
+    edges = set()
+    for index, tp in enumerate(ordered):
+        targets = tp.next or ([ordered[index + 1].id] if index + 1 < len(ordered) else [])
+        for target in targets:
+            edges.add((tp.id, target))
+    return edges
+
+
+def check_graph(journey: Journey, graph: dict) -> None:
+    objects = graph.get("objects", [])
+    clusters = [o for o in objects if o["name"].startswith("cluster_stage_")]
+    nodes = [o for o in objects if "nodes" not in o and "subgraphs" not in o
+             and not o["name"].startswith("cluster_")]
+    assert [c["name"] for c in clusters] == [f"cluster_stage_{s.id}" for s in journey.stages]
+    touchpoint_nodes = {n["name"] for n in nodes if n["name"].startswith("tp:")}
+    assert touchpoint_nodes == {node_name(tp) for _, tp in journey.all_touchpoints()}
+    assert len(nodes) == len(touchpoint_nodes) + sum(1 for s in journey.stages if not s.touchpoints)
+    names = {o["_gvid"]: o["name"] for o in objects}
+    drawn = set()
+    for edge in graph.get("edges", []):
+        if edge.get("style") == "invis":
+            continue
+        tail, head = names[edge["tail"]][3:], names[edge["head"]][3:]
+        drawn.add((head, tail) if edge.get("dir") == "back" else (tail, head))
+    assert drawn == expected_edges(journey)
+    # each stage's nodes sit inside its cluster
+    by_gvid = {o["_gvid"]: o for o in objects}
+    for cluster, stage in zip(clusters, journey.stages):
+        inside = {by_gvid[g]["name"] for g in cluster.get("nodes", [])}
+        assert {node_name(tp) for tp in stage.touchpoints} <= inside
+
+
+@needs_dot
+@pytest.mark.parametrize("path", example_paths() + [HOSTILE], ids=lambda p: p.stem)
+def test_dot_accepts_and_lays_out_the_model(path):
+    journey = journeymap.load(path)
+    for theme in ("light", "dark", "print"):
+        check_graph(journey, layout(build_dot(journey, RenderOptions(theme=theme))))
+
+
+@needs_dot
+def test_stages_stay_in_order_from_left_to_right():
+    journey = journeymap.load(EXAMPLES / "family-flight-booking.yaml")
+    graph = layout(build_dot(journey, RenderOptions()))
+    boxes = {o["name"]: [float(v) for v in o["bb"].split(",")] for o in graph["objects"]
+             if o["name"].startswith("cluster_stage_")}
+    lefts = [boxes[f"cluster_stage_{s.id}"][0] for s in journey.stages]
+    assert lefts == sorted(lefts)
+    tall = layout(build_dot(journey, RenderOptions(settings={"direction": "TB"})))
+    tops = [[float(v) for v in o["bb"].split(",")][3] for s in journey.stages for o in tall["objects"]
+            if o["name"] == f"cluster_stage_{s.id}"]
+    assert tops == sorted(tops, reverse=True)  # y grows upwards in Graphviz
+
+
+def test_hostile_text_cannot_make_graphviz_constructs():
+    source = build_dot(journeymap.load(HOSTILE), RenderOptions())
+    # every statement line is one we wrote: a node, an edge, a cluster or graph attributes
+    for line in source.splitlines():
+        stripped = line.strip()
+        assert stripped in ("digraph journey {", "}") or stripped.startswith(
+            ('"tp:', '"empty:', "subgraph ", "graph [", "node [", "edge [")), line
+    assert "\\N" not in source.replace("\\\\N", "")
+    assert "<script>" not in source and "&lt;script&gt;" in source
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_dot_golden_files(path, update_goldens):
+    golden = HERE / "goldens" / f"{path.stem}.dot"
+    data = build_dot(journeymap.load(path), RenderOptions()).encode("utf-8")
+    if update_goldens:
+        golden.write_bytes(data)
+    assert data == golden.read_bytes(), f"{golden.name} differs: run pytest --update-goldens"
+
+
+@needs_dot
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(journeys())
+def test_any_journey_gives_dot_that_graphviz_accepts(data):
+    journey = normalise(Journey.model_validate(data))
+    check_graph(journey, layout(build_dot(journey, RenderOptions())))
+
+
+@needs_dot
+def test_flow_formats_through_the_cli(tmp_path):
+    result = run_cli("render", EXAMPLES / "smartwatch-purchase.zh.yaml", HOSTILE, "-f", "dot",
+                     "-f", "flow.svg", "-f", "flow.png", "-f", "flow.pdf", "-o", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for stem in ("smartwatch-purchase.zh", "hostile"):
+        svg = ET.parse(tmp_path / f"{stem}.flow.svg").getroot()
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+        assert not [e for e in svg.iter() if e.tag.endswith("script")]
+        assert b"Generated by graphviz" not in (tmp_path / f"{stem}.flow.svg").read_bytes()
+        assert (tmp_path / f"{stem}.flow.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (tmp_path / f"{stem}.flow.pdf").read_bytes()[:5] == b"%PDF-"
+    texts = "".join(e.text or "" for e in ET.parse(tmp_path / "hostile.flow.svg").getroot().iter())
+    assert "<script>alert(1)</script>" in texts  # drawn as text
+
+
+def test_missing_graphviz_is_one_line_exit_2_and_other_formats_still_written(tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    paths = [EXAMPLES / "family-flight-booking.yaml", EXAMPLES / "gym-membership.it.yaml"]
+    result = run_cli("render", *paths, "-f", "flow.svg", "-f", "md", "-f", "dot", "-o", tmp_path / "out",
+                     env={"PATH": str(empty)})
+    assert result.returncode == 2
+    errors = [l for l in result.stderr.decode().splitlines() if l.startswith("journeymap: error")]
+    assert len(errors) == 1 and "apt-get install graphviz" in errors[0]
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["family-flight-booking.dot", "family-flight-booking.md",
+                       "gym-membership.it.dot", "gym-membership.it.md"]
+
+
+def test_missing_cjk_font_is_a_warning(monkeypatch, tmp_path):
+    from journeymap.discovery import Input
+    from journeymap.pipeline import render_input
+    from journeymap.renderers import graphviz
+
+    monkeypatch.setattr(graphviz, "_has_cjk_font", lambda: False)
+    monkeypatch.setattr(graphviz, "run_dot", lambda source, kind: b"<svg/>")
+    path = EXAMPLES / "smartwatch-purchase.zh.yaml"
+    outcome = render_input(Input(str(path), str(path)), ["flow.svg"], RenderOptions(), tmp_path)
+    assert len(outcome.render_warnings) == 1 and "fonts-noto-cjk" in outcome.render_warnings[0]
+    english = EXAMPLES / "family-flight-booking.yaml"
+    assert render_input(Input(str(english), str(english)), ["flow.svg"], RenderOptions(),
+                        tmp_path).render_warnings == []
