@@ -29,6 +29,9 @@ class Theme:
     emotions: tuple[str, str, str, str, str]
     emotion_text: tuple[str, str, str, str, str]
     no_emotion: str
+    curve: str = "#0969da"
+    met: str = "#1a7f37"
+    missed: str = "#cf222e"
     font: str = "Noto Sans, DejaVu Sans, Noto Sans CJK SC, Noto Sans CJK JP, Arial, sans-serif"
 
 
@@ -40,11 +43,13 @@ THEMES = {
     "dark": Theme("dark", "#0d1117", "#e6edf3", "#9198a1", "#161b22", "#21262d", "#3d444d",
                   "#9198a1", "#d2a8ff", "#e3b341",
                   ("#f0883e", "#d29922", "#6e7681", "#a371f7", "#8957e5"),
-                  ("#0d1117", "#0d1117", "#ffffff", "#0d1117", "#ffffff"), "#0d1117"),
+                  ("#0d1117", "#0d1117", "#ffffff", "#0d1117", "#ffffff"), "#0d1117",
+                  curve="#58a6ff", met="#3fb950", missed="#f85149"),
     "print": Theme("print", "#ffffff", "#000000", "#404040", "#f2f2f2", "#e0e0e0", "#808080",
                    "#404040", "#000000", "#000000",
                    ("#404040", "#8c8c8c", "#d9d9d9", "#f2f2f2", "#ffffff"),
-                   ("#ffffff", "#000000", "#000000", "#000000", "#000000"), "#ffffff"),
+                   ("#ffffff", "#000000", "#000000", "#000000", "#000000"), "#ffffff",
+                   curve="#000000", met="#000000", missed="#000000"),
 }
 
 

@@ -1,0 +1,258 @@
+"""`svg` (and, through raster.py, `png` and `pdf`): the swimlane journey map.
+
+The layout (layout/swimlane.py) decides where everything goes; this module
+only writes it as SVG. The document is self-contained and inert: no script,
+no event attribute, no link, no external reference; user text is escaped; every
+id starts with a prefix derived from the map, so several maps can be inlined
+in one page; numbers are written with one decimal, so the bytes never depend
+on the machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+
+from .. import i18n
+from ..layout.fonts import cjk_family, font_stack, runs, BASE_FAMILY, EMOJI_FAMILY
+from ..layout.geometry import Drawing, Group, Shape, TextBlock
+from ..layout.swimlane import layout
+from ..model import Journey
+from . import RenderOptions
+from .icons import ICON_PATHS
+from .markup import xml_escape
+from .theme import Theme, theme
+
+ASCENT = 1.16   # em above the baseline that any of our fonts may reach
+
+
+def n(value: float) -> str:
+    """A coordinate with fixed precision (and never `-0.0`)."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def prefix_for(journey: Journey) -> str:
+    """A prefix for every id in the document, derived from the map."""
+    key = "\n".join([journey.title] + [stage.id for stage in journey.stages])
+    return "jm-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+class SwimlaneRenderer:
+    name = "swimlane"
+
+    def render(self, journey: Journey, options: RenderOptions, fmt: str = "svg") -> bytes:
+        document = render_svg(journey, options)
+        if fmt == "svg":
+            return document.encode("utf-8")
+        from .raster import rasterise
+
+        return rasterise(document, fmt, journey)
+
+
+def render_svg(journey: Journey, options: RenderOptions) -> str:
+    locale = options.locale_for(journey)
+    words = i18n.words(locale)
+    drawing = layout(journey, words, options.lanes_for(journey))
+    return _Writer(journey, drawing, theme(options.theme), locale, words).write()
+
+
+class _Writer:
+    def __init__(self, journey: Journey, drawing: Drawing, palette: Theme, locale: str, words):
+        self.j = journey
+        self.d = drawing
+        self.p = palette
+        self.locale = locale
+        self.words = words
+        self.prefix = prefix_for(journey)
+        self.cjk = cjk_family(locale)
+        self.out: list[str] = []
+
+    def colour(self, key: Optional[str]) -> str:
+        p = self.p
+        table = {
+            "text": p.text, "muted": p.muted, "panel": p.panel, "panel_alt": p.panel_alt,
+            "border": p.border, "accent": p.accent, "card": p.background, "cell": p.panel,
+            "stage": p.panel_alt, "grid": p.border, "curve": p.curve, "background": p.background,
+        }
+        return table.get(key or "", "none")
+
+    def write(self) -> str:
+        d, pre = self.d, self.prefix
+        self.out.append(
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{n(d.width)}" '
+            f'height="{n(d.height)}" viewBox="0 0 {n(d.width)} {n(d.height)}" role="img" '
+            f'aria-labelledby="{pre}-title {pre}-desc" font-family="{xml_escape(font_stack(self.locale))}" '
+            f'font-size="12" xml:lang="{xml_escape(self.locale)}">')
+        self.out.append(f'<title id="{pre}-title">{xml_escape(self.j.title)}</title>')
+        self.out.append(f'<desc id="{pre}-desc">{xml_escape(self._description())}</desc>')
+        self.out.append(f'<rect x="0" y="0" width="{n(d.width)}" height="{n(d.height)}" '
+                        f'fill="{self.p.background}"/>')
+        for group in d.groups:
+            self._group(group)
+        self.out.append("</svg>")
+        return "\n".join(self.out) + "\n"
+
+    def _description(self) -> str:
+        parts = [self.words["type." + self.j.type]]
+        if self.j.scenario:
+            parts.append(self.j.scenario)
+        stages = ", ".join(stage.name for stage in self.j.stages)
+        parts.append(f"{self.words['stage']}: {stages}")
+        return ". ".join(parts)
+
+    def _group(self, group: Group) -> None:
+        label = f' aria-label="{xml_escape(group.label)}"' if group.label else ""
+        self.out.append(f'<g id="{self.prefix}-{xml_escape(group.name)}"{label}>')
+        for item in group.items:
+            if isinstance(item, Group):
+                self._group(item)
+            elif isinstance(item, TextBlock):
+                self._text(item)
+            else:
+                self._shape(item)
+        self.out.append("</g>")
+
+    # Text ----------------------------------------------------------------------------
+
+    def _text(self, block: TextBlock) -> None:
+        style = block.style
+        fill = self.colour(block.fill) if block.fill else "none"
+        stroke = f' stroke="{self.colour(block.stroke)}"' if block.stroke else ""
+        self.out.append(f'<g class="jm-box"><rect x="{n(block.x)}" y="{n(block.y)}" width="{n(block.w)}" '
+                        f'height="{n(block.h)}" rx="3" fill="{fill}"{stroke}/>')
+        if not block.lines:
+            self.out.append("</g>")
+            return
+        if block.align == "middle":
+            x, anchor = block.x + block.w / 2, ' text-anchor="middle"'
+        elif block.align == "end":
+            x, anchor = block.x + block.w - block.padding, ' text-anchor="end"'
+        else:
+            x, anchor = block.x + block.padding, ""
+        attributes = f'font-size="{n(style.size)}" fill="{self.colour(style.colour)}"{anchor}'
+        if style.bold:
+            attributes += ' font-weight="bold"'
+        if style.italic:
+            attributes += ' font-style="italic"'
+        lines = []
+        for number, line in enumerate(block.lines):
+            baseline = block.y + block.padding + number * style.leading + ASCENT * style.size
+            lines.append(f'<tspan x="{n(x)}" y="{n(baseline)}">{self._runs(line)}</tspan>')
+        self.out.append(f'<text {attributes}>{"".join(lines)}</text></g>')
+
+    def _runs(self, line: str) -> str:
+        """Each run names the font that draws it, which rasterisers without
+        font fallback (cairo's) need, and browsers honour the same way."""
+        parts = []
+        for script, text in runs(line):
+            escaped = xml_escape(text)
+            if script == "cjk":
+                parts.append(f'<tspan font-family="{self.cjk}, {BASE_FAMILY}, sans-serif">{escaped}</tspan>')
+            elif script == "emoji":
+                parts.append(f'<tspan font-family="{EMOJI_FAMILY}, {BASE_FAMILY}, sans-serif">{escaped}</tspan>')
+            else:
+                parts.append(escaped)
+        return "".join(parts)
+
+    # Shapes --------------------------------------------------------------------------
+
+    def _paint(self, shape: Shape) -> str:
+        fill = shape.colour if (shape.colour and shape.kind in ("circle", "rect")) else self.colour(shape.fill)
+        stroke = shape.colour if (shape.colour and shape.kind == "path") else (
+            self.colour(shape.stroke) if shape.stroke else "none")
+        text = f'fill="{fill}" stroke="{stroke}"'
+        if stroke != "none":
+            text += f' stroke-width="{n(shape.stroke_width)}"'
+        if shape.dash:
+            text += f' stroke-dasharray="{shape.dash}"'
+        return text
+
+    def _shape(self, shape: Shape) -> None:
+        kind = shape.kind
+        if kind == "rect":
+            self.out.append(f'<rect x="{n(shape.x)}" y="{n(shape.y)}" width="{n(shape.w)}" '
+                            f'height="{n(shape.h)}" rx="{n(shape.radius)}" {self._paint(shape)}/>')
+        elif kind == "line":
+            self.out.append(f'<line x1="{n(shape.x)}" y1="{n(shape.y)}" x2="{n(shape.x + shape.w)}" '
+                            f'y2="{n(shape.y + shape.h)}" {self._paint(shape)}/>')
+        elif kind == "circle":
+            self.out.append(f'<circle cx="{n(shape.x)}" cy="{n(shape.y)}" r="{n(shape.w)}" {self._paint(shape)}/>')
+        elif kind == "path":
+            paint = self._paint(shape).replace('fill="none"', "").strip()
+            self.out.append(f'<path d="{shape.d}" fill="none" {paint} stroke-linecap="round" '
+                            f'stroke-linejoin="round"/>')
+        elif kind == "face":
+            self._face(shape)
+        elif kind == "star":
+            self._star(shape)
+        elif kind == "icon":
+            scale = shape.w / 16
+            self.out.append(f'<path transform="translate({n(shape.x)} {n(shape.y)}) scale({scale:.3f})" '
+                            f'd="{ICON_PATHS.get(shape.d, ICON_PATHS["globe"])}" fill="none" '
+                            f'stroke="{self.colour(shape.stroke)}" stroke-width="1.3" '
+                            f'stroke-linecap="round" stroke-linejoin="round"/>')
+        elif kind == "level":
+            self._level(shape)
+        elif kind == "verdict":
+            self._verdict(shape)
+
+    def _face(self, shape: Shape) -> None:
+        position = shape.value or 0.0
+        index = max(0, min(4, round(position * 4)))
+        fill, ink = self.p.emotions[index], self.p.emotion_text[index]
+        x, y, r = shape.x, shape.y, shape.w
+        ring = shape.colour or self.p.text
+        curve = (position - 0.5) * 2 * r * 0.45
+        self.out.append(
+            f'<g><circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" fill="{fill}" stroke="{ring}" stroke-width="1.5"/>'
+            f'<circle cx="{n(x - r * 0.35)}" cy="{n(y - r * 0.25)}" r="{n(r * 0.12)}" fill="{ink}"/>'
+            f'<circle cx="{n(x + r * 0.35)}" cy="{n(y - r * 0.25)}" r="{n(r * 0.12)}" fill="{ink}"/>'
+            f'<path d="M{n(x - r * 0.45)},{n(y + r * 0.3)}Q{n(x)},{n(y + r * 0.3 + curve)} '
+            f'{n(x + r * 0.45)},{n(y + r * 0.3)}" fill="none" stroke="{ink}" stroke-width="1.2" '
+            f'stroke-linecap="round"/></g>')
+
+    def _star(self, shape: Shape) -> None:
+        import math
+
+        cx, cy = shape.x + shape.w / 2, shape.y + shape.h / 2
+        outer, inner = shape.w / 2, shape.w / 5
+        points = []
+        for i in range(10):
+            radius = outer if i % 2 == 0 else inner
+            angle = -math.pi / 2 + i * math.pi / 5
+            points.append(f"{n(cx + radius * math.cos(angle))},{n(cy + radius * math.sin(angle))}")
+        self.out.append(f'<polygon points="{" ".join(points)}" fill="{self.colour(shape.fill)}"/>')
+
+    def _level(self, shape: Shape) -> None:
+        cx, cy, r = shape.x + shape.w / 2, shape.y + shape.h / 2, shape.w / 2 - 1
+        ink = self.p.text
+        if shape.d == "observed":
+            body = f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="{ink}"/>'
+        elif shape.d == "reported":
+            body = (f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="none" stroke="{ink}"/>'
+                    f'<path d="M{n(cx)},{n(cy - r)}A{n(r)},{n(r)} 0 0 0 {n(cx)},{n(cy + r)}Z" fill="{ink}"/>')
+        elif shape.d == "inferred":
+            body = f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="none" stroke="{ink}" stroke-width="1.5"/>'
+        else:
+            body = (f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="none" stroke="{ink}" '
+                    f'stroke-dasharray="2 2"/>')
+        self.out.append(f"<g>{body}</g>")
+
+    def _verdict(self, shape: Shape) -> None:
+        cx, cy, r = shape.x + shape.w / 2, shape.y + shape.h / 2, shape.w / 2
+        if shape.d == "met":
+            fill, mark = self.p.met, f"M{n(cx - r * .5)},{n(cy)}L{n(cx - r * .1)},{n(cy + r * .4)}L{n(cx + r * .5)},{n(cy - r * .4)}"
+        else:
+            fill, mark = self.p.missed, (f"M{n(cx - r * .4)},{n(cy - r * .4)}L{n(cx + r * .4)},{n(cy + r * .4)}"
+                                         f"M{n(cx + r * .4)},{n(cy - r * .4)}L{n(cx - r * .4)},{n(cy + r * .4)}")
+        ink = self.p.background
+        outline = f' stroke="{self.p.text}"' if self.p.name == "print" and shape.d == "missed" else ""
+        if self.p.name == "print" and shape.d == "missed":
+            fill, ink = self.p.background, self.p.text
+        self.out.append(f'<g><circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="{fill}"{outline}/>'
+                        f'<path d="{mark}" fill="none" stroke="{ink}" stroke-width="1.6" '
+                        f'stroke-linecap="round"/></g>')
+
+
+renderer = SwimlaneRenderer()
