@@ -19,7 +19,8 @@ from .reporting import report, use_colour
 from .writer import deliver
 
 DEFAULT_FORMATS = ("svg",)
-# Formats the specification names whose renderer this installation lacks.
+# Formats journeymap itself provides: missing from the registry only when the
+# installation is broken (its entry points were not installed).
 SPECIFIED_FORMATS = ("svg", "png", "pdf", "html", "dot", "flow.svg", "flow.png", "flow.pdf",
                      "md", "mmd", "json")
 
@@ -58,8 +59,9 @@ def check_formats(formats: Sequence[str]) -> None:
         if fmt in known:
             continue
         if fmt in SPECIFIED_FORMATS:
-            raise UsageError(f"the '{fmt}' format is not available yet in this version of "
-                             f"journeymap; available: {', '.join(sorted(known))}")
+            raise UsageError(f"the '{fmt}' renderer is not registered: journeymap's entry points "
+                             "are missing (reinstall it with `pip install journeymap`); available: "
+                             f"{', '.join(sorted(known))}")
         near = closest(fmt, list(known))
         hint = f" (did you mean '{near}'?)" if near else ""
         raise UsageError(f"unknown format '{fmt}'{hint}; available: {', '.join(sorted(known))} "

@@ -97,7 +97,7 @@ class Drawing:
         return found
 
 
-def text_block(x: float, y: float, width: float, text: str, style: TextStyle, padding: float = 0.0,
+def text_block(x: float, y: float, width: float, text: str, style: TextStyle, padding: float = 2.0,
                min_height: float = 0.0, **options) -> TextBlock:
     """A box `width` wide whose height fits `text` wrapped to it."""
     inner = max(width - 2 * padding, 1.0)

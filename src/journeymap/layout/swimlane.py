@@ -71,6 +71,10 @@ class _Layout:
     def __init__(self, journey: Journey, words: Mapping[str, str], lanes: list):
         self.j = journey
         self.words = words
+        # Columns need their touchpoint's name even where the lanes leave it out
+        # (a service blueprint's defaults): it then heads the grid.
+        if "touchpoints" not in [lane_id(lane) for lane in lanes]:
+            lanes = ["touchpoints"] + list(lanes)
         self.lanes = lanes
         self.columns: list[Column] = []
         x = PAD + LABEL_W
@@ -446,14 +450,15 @@ class _Layout:
                       fill="cell", radius=4))
         # Scale: labels at the values that have room (the ends and zero first), grid lines.
         labelled: list[int] = []
+        room = text_block(0, 0, 44, "0", SMALL).h
         for value in [scale.max, scale.min, 0] + list(range(scale.max - 1, scale.min, -1)):
             if scale.min <= value <= scale.max and value not in labelled and \
-                    all(abs(y_of(value) - y_of(other)) >= 16 for other in labelled):
+                    all(abs(y_of(value) - y_of(other)) >= room for other in labelled):
                 labelled.append(value)
         for value in sorted(labelled, reverse=True):
             label_y = y_of(value)
-            row.add(text_block(PAD + LABEL_W - 52, label_y - 7, 44, signed(value), SMALL, align="end",
-                               role="scale-label"))
+            row.add(text_block(PAD + LABEL_W - 52, label_y - room / 2, 44, signed(value), SMALL,
+                               align="end", role="scale-label"))
             row.add(Shape("line", PAD + LABEL_W + 3, label_y, self.grid_right - PAD - LABEL_W - 6, 0,
                           stroke="grid", stroke_width=0.5 if value else 1.0,
                           dash=None if value == 0 else "2 4"))
@@ -552,7 +557,7 @@ def _avatar(persona: Persona) -> str:
     clusters = list(graphemes(text.strip() or "?"))
     for count in (3, 2, 1):
         candidate = "".join(clusters[:count])
-        if text_width(candidate, AVATAR.size, AVATAR.bold) <= 32:
+        if text_width(candidate, AVATAR.size, AVATAR.bold) <= 28:  # the box is 32, padding 2
             return candidate
     return "?"
 

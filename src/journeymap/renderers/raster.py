@@ -19,6 +19,7 @@ from ..model import Journey
 from . import RenderError
 
 PNG_SCALE = 2.0  # pixels per SVG unit: sharp on high-density screens and in print
+FIXED_DATE = "2000-01-01T00:00:00Z"
 
 
 class FontWarning(UserWarning):
@@ -33,17 +34,43 @@ def rasterise(svg: str, fmt: str, journey: Journey) -> bytes:
                           "install cairo (apt-get install libcairo2) and reinstall journeymap",
                           usage=True) from exc
     _warn_about_missing_glyphs(svg, journey)
+    _warn_about_shaping(svg)
     if fmt == "png":
         return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE)
-    data = cairosvg.svg2pdf(bytestring=svg.encode("utf-8"))
-    return _stable_pdf(data)
+    return _pdf(svg)
 
 
-def _stable_pdf(data: bytes) -> bytes:
-    """cairo stamps the time of making into the PDF; the same map must give
-    the same bytes, so the stamp is replaced with a fixed one of equal length."""
-    return re.sub(rb"/CreationDate \(D:[0-9+\-Z']+\)",
-                  lambda m: b"/CreationDate (D:" + b"0" * (len(m.group()) - 18) + b")", data)
+def _pdf(svg: str) -> bytes:
+    """cairo stamps the time of making into a PDF; the same map must give the
+    same bytes on any day, so the surface gets a fixed creation date."""
+    import io
+
+    import cairocffi
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PDFSurface
+
+    output = io.BytesIO()
+    surface = PDFSurface(Tree(bytestring=svg.encode("utf-8")), output, 96)
+    surface.cairo.set_metadata(cairocffi.PDF_METADATA_CREATE_DATE, FIXED_DATE)
+    surface.finish()
+    return output.getvalue()
+
+
+# Scripts whose letters change shape or order in context, and emoji sequences:
+# cairo's text API draws one glyph per character, left to right.
+_NEEDS_SHAPING = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff"
+                            "\ufb1d-\ufdff\ufe70-\ufeff\u200d]")
+
+
+def _warn_about_shaping(svg: str) -> None:
+    import html
+
+    found = _NEEDS_SHAPING.search(html.unescape(_visible_text(svg)))
+    if found:
+        warnings.warn(FontWarning(
+            "this map has text that needs shaping (right-to-left or joined scripts such as Arabic "
+            "and Hebrew, Indic scripts, or emoji sequences), which PNG and PDF, drawn by cairo, show "
+            "letter by letter; the svg and html formats show it correctly"))
 
 
 def _visible_text(svg: str) -> str:
