@@ -35,6 +35,29 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\u2600-\u27bf\u2
                     "\u231a\u231b\u23e9-\u23fa\u00a9\u00ae\u203c\u2049\u2122\u2139\u3030\u303d]")
 
 
+class _CharWidths(dict):
+    """char -> width in em for text drawn in the base font, filled on demand."""
+
+    def __init__(self, font: "FontMetrics"):
+        super().__init__()
+        self.font = font
+
+    def __missing__(self, char: str) -> float:
+        width = self.font.advance(ord(char))
+        width = UNKNOWN_WIDTH if width is None else width
+        self[char] = width
+        return width
+
+
+# Anything that is not drawn one glyph per character by the base font: marks,
+# joiners, variation selectors, wide (CJK) characters, pictographs, surrogates.
+_NEEDS_CLUSTERS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+                             "\u0670\u06d6-\u06ed\u0900-\u0dff\u1100-\u115f\u1ab0-\u1aff\u1dc0-\u1dff"
+                             "\u200d\u20d0-\u20ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u2e80-\ua4cf"
+                             "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe4f\uff00-\uffef"
+                             "\U00010000-\U0010ffff\u00a9\u00ae\u203c\u2049\u2122\u2139\u3030\u303d]")
+
+
 class FontMetrics:
     """Advance widths of one font, in em, by code point."""
 
@@ -43,6 +66,7 @@ class FontMetrics:
         runs = data["runs"]
         self._starts = [r[0] for r in runs]
         self._runs = [(r[0], r[1], r[2] * scale) for r in runs]
+        self.chars = _CharWidths(self)
 
     def advance(self, codepoint: int):
         index = bisect.bisect_right(self._starts, codepoint) - 1
@@ -95,20 +119,20 @@ def cluster_width(cluster: str, bold: bool) -> float:
     return width
 
 
+@lru_cache(maxsize=1 << 16)  # words recur: most calls are for a word seen before
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in px of a text drawn at `size` px."""
-    if text.isascii():
-        table = metrics(bold)
-        total = 0.0
-        for char in text:
-            width = table.advance(ord(char))
-            total += UNKNOWN_WIDTH if width is None else width
-        return total * size * SAFETY
+    """Width in px of a text drawn at `size` px. Widths add up (no kerning is
+    counted), which the line breaker relies on."""
+    if not _NEEDS_CLUSTERS.search(text):  # one character, one glyph of the base font
+        return sum(map(metrics(bold).chars.__getitem__, text)) * size * SAFETY
     return sum(cluster_width(c, bold) for c in graphemes(text)) * size * SAFETY
 
 
 def runs(text: str) -> Iterator[tuple[str, str]]:
     """(script, text) runs, so each can name the font that draws it."""
+    if not _NEEDS_CLUSTERS.search(text):
+        yield "base", text
+        return
     current, kind = "", None
     for cluster in graphemes(text):
         script = script_of(cluster)

@@ -24,7 +24,7 @@ class TextStyle:
         return round(self.size * self.line_height, 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class TextBlock:
     """Lines of text inside their own box (x, y, w, h)."""
 
@@ -45,7 +45,7 @@ class TextBlock:
         return self.w - 2 * self.padding
 
 
-@dataclass
+@dataclass(slots=True)
 class Shape:
     """A rectangle, path, circle, line or mark, styled by theme keys."""
 

@@ -99,29 +99,35 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
 
 
 def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
+    """Greedy line filling. `measure` must add up (the width of a + b is the
+    width of a plus the width of b), so a line's width is kept as a sum."""
     if not text.strip():
         return [""]
     lines: list[str] = []
-    line = ""
+    line, line_width = "", 0.0          # the line so far, trailing spaces included
     for token in _tokens(text):
-        candidate = line + token
-        if measure(candidate.rstrip()) <= width or not line.strip():
-            if measure(candidate.rstrip()) <= width:
-                line = candidate
+        visible = token.rstrip()
+        visible_width = measure(visible)
+        if line_width + visible_width <= width or not line.strip():
+            if line_width + visible_width <= width:
+                trailing = token[len(visible):]
+                line = line + token
+                line_width += visible_width + (measure(trailing) if trailing else 0.0)
                 continue
             # a token wider than a whole line: break it where it must
             if line.strip():
                 lines.append(line.rstrip())
             pieces = _break_long(token, width, measure)
             lines.extend(pieces[:-1])
-            line = pieces[-1]
+            line, line_width = pieces[-1], measure(pieces[-1])
             continue
         lines.append(line.rstrip())
         line = token.lstrip() if token.strip() else ""
+        line_width = measure(line)
         if measure(line.rstrip()) > width:
             pieces = _break_long(line, width, measure)
             lines.extend(pieces[:-1])
-            line = pieces[-1]
+            line, line_width = pieces[-1], measure(pieces[-1])
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines

@@ -42,19 +42,40 @@ class SwimlaneRenderer:
     name = "swimlane"
 
     def render(self, journey: Journey, options: RenderOptions, fmt: str = "svg") -> bytes:
-        document = render_svg(journey, options)
+        document = svg_bytes(journey, options)
         if fmt == "svg":
-            return document.encode("utf-8")
+            return document
         from .raster import rasterise
 
-        return rasterise(document, fmt, journey)
+        return rasterise(document.decode("utf-8"), fmt, journey)
 
 
-def render_svg(journey: Journey, options: RenderOptions) -> str:
+def svg_bytes(journey: Journey, options: RenderOptions) -> bytes:
     locale = options.locale_for(journey)
     words = i18n.words(locale)
     drawing = layout(journey, words, options.lanes_for(journey))
     return _Writer(journey, drawing, theme(options.theme), locale, words).write()
+
+
+def render_svg(journey: Journey, options: RenderOptions) -> str:
+    """The swimlane as SVG text."""
+    return svg_bytes(journey, options).decode("utf-8")
+
+
+class _Output:
+    """Lines of the document, encoded as they come (a list of str pieces and
+    their join would hold the document several times over)."""
+
+    def __init__(self):
+        self.buffer = bytearray()
+
+    def append(self, line: str) -> None:
+        self.buffer += line.encode("utf-8")
+        self.buffer += b"\n"
+
+    def result(self) -> bytes:
+        data, self.buffer = bytes(self.buffer), bytearray()
+        return data
 
 
 class _Writer:
@@ -66,7 +87,7 @@ class _Writer:
         self.words = words
         self.prefix = prefix_for(journey)
         self.cjk = cjk_family(locale)
-        self.out: list[str] = []
+        self.out = _Output()
 
     def colour(self, key: Optional[str]) -> str:
         p = self.p
@@ -91,7 +112,7 @@ class _Writer:
         for group in d.groups:
             self._group(group)
         self.out.append("</svg>")
-        return "\n".join(self.out) + "\n"
+        return self.out.result()
 
     def _description(self) -> str:
         parts = [self.words["type." + self.j.type]]
@@ -104,7 +125,11 @@ class _Writer:
     def _group(self, group: Group) -> None:
         label = f' aria-label="{xml_escape(group.label)}"' if group.label else ""
         self.out.append(f'<g id="{self.prefix}-{xml_escape(group.name)}"{label}>')
-        for item in group.items:
+        items = group.items
+        for index in range(len(items)):
+            # Each part of the drawing is let go once written: a large map then
+            # never holds its whole layout and its whole document at once.
+            item, items[index] = items[index], None
             if isinstance(item, Group):
                 self._group(item)
             elif isinstance(item, TextBlock):
