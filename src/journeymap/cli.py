@@ -181,6 +181,42 @@ def renderers() -> None:
     raise typer.Exit(1 if broken else 0)
 
 
+@app.command()
+def stats(
+    paths: List[str] = typer.Argument(..., help="Journey files or folders."),
+    stats_format: str = typer.Option("text", "--format", metavar="text|json|md",
+                                     help="Tables in the terminal, JSON for pipelines, Markdown for docs."),
+) -> None:
+    """The analysis a CX team asks for: emotion low points and drops, pain
+    hotspots, channel coverage, key touchpoints, metrics against targets,
+    evidence coverage; and a summary over several maps."""
+    from .analysis.commands import UsageError, run_stats
+
+    try:
+        raise typer.Exit(run_stats(paths, stats_format))
+    except UsageError as exc:
+        raise _usage_error(str(exc))
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="The old map: a file, or a git revision of one (HEAD~1:maps/x.yaml)."),
+    new: str = typer.Argument(..., help="The new map (or the future-state map)."),
+    diff_format: str = typer.Option("text", "--format", metavar="text|json|md"),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the maps differ, like git diff --exit-code."),
+) -> None:
+    """What changed between two versions of a map, or between a current-state
+    map and its future state: stages and touchpoints added, removed, renamed,
+    moved; emotion per touchpoint and stage; pains solved and new;
+    opportunities realised; metrics changed."""
+    from .analysis.commands import UsageError, run_diff
+
+    try:
+        raise typer.Exit(run_diff(old, new, diff_format, exit_code))
+    except UsageError as exc:
+        raise _usage_error(str(exc))
+
+
 import_app = typer.Typer(help="Turn diagrams from other tools into journey files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 

@@ -1,0 +1,194 @@
+"""`journeymap stats`: the figures a CX team asks of a map, as plain data.
+
+Everything here is computed from the normalised model and returned as
+JSON-ready dicts and lists in a stable order; the reporters only format it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from ..model import Journey, Metric, Touchpoint
+
+GOOD_EVIDENCE = ("observed", "reported")
+
+
+def _round(value: float) -> float:
+    return round(value, 3)
+
+
+def curves(journey: Journey) -> dict[str, list[tuple[str, Touchpoint, int]]]:
+    """Persona id (or "" for a map without per-persona emotions) -> the
+    (stage id, touchpoint, value) points of its emotion curve, in order."""
+    per_persona = any(isinstance(tp.emotion, dict) for _, tp in journey.all_touchpoints())
+    keys = [p.id for p in journey.personas] if per_persona else [""]
+    result: dict[str, list] = {key: [] for key in keys}
+    for stage, tp in journey.all_touchpoints():
+        for key in keys:
+            if isinstance(tp.emotion, dict):
+                value = tp.emotion.get(key)
+            elif key and key not in tp.personas:
+                value = None  # this persona does not take part here
+            else:
+                value = tp.emotion
+            if value is not None:
+                result[key].append((stage.id, tp, value))
+    return result
+
+
+def _point(stage_id: str, tp: Touchpoint, value: int) -> dict:
+    return {"stage": stage_id, "touchpoint": tp.id, "name": tp.name, "emotion": value}
+
+
+def emotion_stats(journey: Journey) -> list[dict]:
+    found = []
+    for persona, points in curves(journey).items():
+        entry: dict = {"persona": persona or None, "points": len(points)}
+        if points:
+            low = min(points, key=lambda p: p[2])
+            high = max(points, key=lambda p: p[2])
+            entry["lowest"] = _point(*low)
+            entry["highest"] = _point(*high)
+            entry["average"] = _round(sum(p[2] for p in points) / len(points))
+        by_stage = []
+        for stage in journey.stages:
+            values = [v for sid, _, v in points if sid == stage.id]
+            by_stage.append({"stage": stage.id, "name": stage.name,
+                             "average": _round(sum(values) / len(values)) if values else None})
+        entry["stages"] = by_stage
+        drops = []
+        for (s1, a, va), (s2, b, vb) in zip(points, points[1:]):
+            if vb < va:
+                drops.append({"from": a.id, "to": b.id, "from_name": a.name, "to_name": b.name,
+                              "change": vb - va})
+        drops.sort(key=lambda d: d["change"])  # stable: equal drops keep the map's order
+        entry["steepest_drops"] = drops[:3]
+        found.append(entry)
+    return found
+
+
+def pain_stats(journey: Journey) -> dict:
+    per_stage = [{"stage": s.id, "name": s.name, "pains": sum(len(tp.pains) for tp in s.touchpoints)}
+                 for s in journey.stages]
+    per_channel: Counter = Counter()
+    for _, tp in journey.all_touchpoints():
+        if tp.pains:
+            per_channel[tp.channel or "(none)"] += len(tp.pains)
+    orphans = []
+    for stage in journey.stages:
+        if any(tp.opportunities for tp in stage.touchpoints):
+            continue
+        for tp in stage.touchpoints:
+            for pain in tp.pains:
+                orphans.append({"stage": stage.id, "touchpoint": tp.id, "pain": pain})
+    return {
+        "total": sum(s["pains"] for s in per_stage),
+        "per_stage": per_stage,
+        "per_channel": [{"channel": c, "pains": n}
+                        for c, n in sorted(per_channel.items(), key=lambda item: (-item[1], item[0]))],
+        "without_opportunity": orphans,
+    }
+
+
+def channel_stats(journey: Journey) -> dict:
+    used: dict[str, list[str]] = {}
+    modes: Counter = Counter()
+    control: Counter = Counter()
+    for stage, tp in journey.all_touchpoints():
+        control[tp.control or "unspecified"] += 1
+        if tp.channel is None:
+            modes["unspecified"] += 1
+            continue
+        stages = used.setdefault(tp.channel, [])
+        if stage.id not in stages:
+            stages.append(stage.id)
+        channel = journey.channel(tp.channel)
+        modes[(channel.mode if channel and channel.mode else "unspecified")] += 1
+    return {
+        "channels": [{"channel": cid, "name": (journey.channel(cid).name if journey.channel(cid) else cid),
+                      "stages": stages} for cid, stages in used.items()],
+        "online": modes["online"], "offline": modes["offline"], "mode_unspecified": modes["unspecified"],
+        "direct": control["direct"], "indirect": control["indirect"],
+        "control_unspecified": control["unspecified"],
+    }
+
+
+def metric_gap(metric: Metric) -> Optional[float]:
+    """How far the value is beyond its target, in the good direction
+    (negative: missed)."""
+    if metric.target is None:
+        return None
+    return metric.value - metric.target if metric.better == "higher" else metric.target - metric.value
+
+
+def metric_stats(journey: Journey) -> list[dict]:
+    rows = []
+    for stage, tp in journey.all_touchpoints():
+        for name, metric in tp.metrics.items():
+            gap = metric_gap(metric)
+            if gap is None:
+                continue
+            relative = gap / abs(metric.target) if metric.target else None
+            rows.append({"touchpoint": tp.id, "stage": stage.id, "metric": name, "value": metric.value,
+                         "target": metric.target, "unit": metric.unit, "better": metric.better,
+                         "met": bool(metric.met), "gap": _round(gap),
+                         "relative_gap": None if relative is None else _round(relative)})
+    rows.sort(key=lambda r: (r["relative_gap"] if r["relative_gap"] is not None else r["gap"]))
+    return rows
+
+
+def key_touchpoints(journey: Journey) -> list[dict]:
+    return [{"touchpoint": tp.id, "name": tp.name, "stage": stage.id,
+             "emotion": tp.emotion,
+             "metrics": {name: {"value": m.value, "target": m.target, "met": m.met}
+                         for name, m in tp.metrics.items()}}
+            for stage, tp in journey.all_touchpoints() if tp.key]
+
+
+def evidence_stats(journey: Journey) -> dict:
+    touchpoints = [tp for _, tp in journey.all_touchpoints()]
+    backed = [tp.id for tp in touchpoints if any(ev.level in GOOD_EVIDENCE for ev in tp.evidence)]
+    hypotheses = [tp.id for tp in touchpoints
+                  if tp.evidence and all(ev.level == "hypothesis" for ev in tp.evidence)]
+    return {
+        "touchpoints": len(touchpoints),
+        "backed": len(backed),
+        "share_backed": _round(len(backed) / len(touchpoints)) if touchpoints else 0.0,
+        "hypothesis_only": hypotheses,
+        "sources": [{"source": s.id, "title": s.title, "kind": s.kind, "n": s.n, "date": s.date}
+                    for s in journey.sources],
+    }
+
+
+def stats(journey: Journey, name: str) -> dict:
+    """Every figure of one map."""
+    return {
+        "map": name,
+        "title": journey.title,
+        "type": journey.type,
+        "stages": len(journey.stages),
+        "touchpoints": sum(len(s.touchpoints) for s in journey.stages),
+        "emotion": emotion_stats(journey),
+        "pains": pain_stats(journey),
+        "channels": channel_stats(journey),
+        "key_touchpoints": key_touchpoints(journey),
+        "metrics": metric_stats(journey),
+        "evidence": evidence_stats(journey),
+    }
+
+
+def summary(all_stats: list[dict]) -> list[dict]:
+    """One row per map, for runs over several maps."""
+    rows = []
+    for entry in all_stats:
+        curve = entry["emotion"][0] if entry["emotion"] else {}
+        rows.append({
+            "map": entry["map"], "title": entry["title"], "touchpoints": entry["touchpoints"],
+            "average_emotion": curve.get("average"),
+            "lowest": curve.get("lowest", {}).get("name") if curve.get("lowest") else None,
+            "pains": entry["pains"]["total"],
+            "metrics_missed": sum(1 for m in entry["metrics"] if not m["met"]),
+            "share_backed": entry["evidence"]["share_backed"],
+        })
+    return rows
