@@ -156,3 +156,19 @@ def test_invalid_maps_are_reported_not_analysed(tmp_path):
     result = run_cli("stats", bad)
     assert result.returncode == 1 and b"bad.yaml:2:" in result.stderr
     assert run_cli("diff", bad, CURRENT).returncode == 1
+
+
+def test_render_compare_draws_the_old_curve_under_the_new(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    result = run_cli("render", FUTURE, "--compare", CURRENT, "-f", "svg", "-o", tmp_path)
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(tmp_path / "family-flight-booking-future.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    lane = next(g for g in root.iter(f"{ns}g") if g.get("id", "").endswith("-lane-emotions"))
+    old_curve = [p for p in lane.iter(f"{ns}path") if p.get("stroke-dasharray") == "5 4"]
+    markers = [c for c in lane.findall(f"{ns}circle") if c.get("r") == "3.5"]
+    assert len(old_curve) == 1 and len(markers) == 8  # every future touchpoint has an old match
+    assert ">Previous version<" in (tmp_path / "family-flight-booking-future.svg").read_text("utf-8")
+    both = run_cli("render", FUTURE, CURRENT, "--compare", CURRENT, "-f", "svg", "-o", tmp_path)
+    assert both.returncode == 2 and b"--compare draws one map" in both.stderr

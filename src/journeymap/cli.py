@@ -146,6 +146,9 @@ def render(
                                                                   "(default: all cores)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (journeymap.toml or "
                                                                 "pyproject.toml); default: found upwards."),
+    compare: Optional[str] = typer.Option(None, "--compare", metavar="OLD",
+                                          help="Draw OLD's emotion curve, faint, under this map's (a file "
+                                               "or a git revision such as HEAD~1:maps/x.yaml)."),
     direction: Optional[str] = typer.Option(None, "--direction", metavar="LR|TB",
                                             help="Flow graph direction (left-to-right or top-to-bottom)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only problems, no progress or summary."),
@@ -159,7 +162,8 @@ def render(
     request = RenderRequest(
         paths=paths or [], formats=formats, output=output, check=check, strict=strict, theme=theme,
         locale=locale, ignore=_check_ignore(ignore), report_format=_check_report_format(report_format),
-        quiet=quiet, verbose=verbose, jobs=jobs, config=config, settings_overrides=overrides)
+        quiet=quiet, verbose=verbose, jobs=jobs, config=config, settings_overrides=overrides,
+        compare=compare)
     raise typer.Exit(run_render(request))
 
 

@@ -44,6 +44,7 @@ class RenderRequest:
     verbose: bool = False
     jobs: Optional[int] = None
     config: Optional[str] = None
+    compare: Optional[str] = None
     settings_overrides: dict = field(default_factory=dict)
 
 
@@ -80,6 +81,25 @@ def _plan_outputs(inputs: Sequence[Input], formats: Sequence[str], output_dir: O
             seen[path] = item.name
 
 
+def _previous_emotions(old_spec: str, inputs: Sequence[Input]) -> dict:
+    """--compare OLD: the old version's emotions, by the new map's touchpoints."""
+    from .analysis.commands import UsageError as AnalysisUsageError, load_version
+    from .analysis.diff import previous_emotions
+    from .runner import validate_input
+
+    if len(inputs) != 1:
+        raise UsageError(f"--compare draws one map over its previous version; this run has {len(inputs)} maps")
+    try:
+        old = load_version(old_spec)
+    except AnalysisUsageError as exc:
+        raise UsageError(str(exc))
+    if old.journey is None:
+        report(old.diagnostics, 1, "text", stream=sys.stderr, quiet=True)
+        raise UsageError(f"--compare {old_spec}: that map has errors")
+    new = validate_input(inputs[0])
+    return previous_emotions(old.journey, new.journey) if new.journey is not None else {}
+
+
 def render(request: RenderRequest) -> int:
     try:
         return _render(request)
@@ -109,8 +129,10 @@ def _render(request: RenderRequest) -> int:
                          f"this run has {len(inputs)} maps and {len(formats)} formats")
     if not to_stdout:
         _plan_outputs(inputs, formats, output_dir)
-    options = RenderOptions(theme=theme, locale=request.locale or project.locale,
-                            settings=dict(request.settings_overrides))
+    settings = dict(request.settings_overrides)
+    if request.compare:
+        settings["compare"] = _previous_emotions(request.compare, inputs)
+    options = RenderOptions(theme=theme, locale=request.locale or project.locale, settings=settings)
 
     with _Progress(len(inputs), enabled=not request.quiet and len(inputs) > 1) as progress:
         outcomes = run(inputs, formats, options, output_dir, to_stdout, ignore,

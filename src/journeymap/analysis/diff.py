@@ -54,6 +54,14 @@ def _emotions(journey: Journey) -> dict[str, dict[str, int]]:
     return table
 
 
+def previous_emotions(old: Journey, new: Journey) -> dict[str, dict[str, int]]:
+    """New touchpoint id -> the emotions its match had in the old map, for
+    drawing the old curve under the new one (`render --compare`)."""
+    pairs, _, _ = _match(old.all_touchpoints(), new.all_touchpoints(), lambda p: p[1].id, lambda p: p[1].name)
+    before = _emotions(old)
+    return {b.id: before[a.id] for (_, a), (_, b), _ in pairs if a.id in before}
+
+
 def _stage_averages(journey: Journey) -> dict[str, dict[str, Optional[float]]]:
     result: dict[str, dict[str, Optional[float]]] = {}
     for persona, points in curves(journey).items():

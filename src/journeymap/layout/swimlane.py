@@ -63,14 +63,18 @@ def persona_colour(journey: Journey, index: int) -> str:
     return persona.color or PERSONA_COLOURS[index % len(PERSONA_COLOURS)]
 
 
-def layout(journey: Journey, words: Mapping[str, str], lanes: Sequence) -> Drawing:
-    return _Layout(journey, words, list(lanes)).run()
+def layout(journey: Journey, words: Mapping[str, str], lanes: Sequence,
+           compare: Optional[Mapping[str, Mapping[str, int]]] = None) -> Drawing:
+    """`compare` maps touchpoint ids to the emotions of a previous version
+    ({persona id, or "" for everyone: value}), drawn as a faint curve."""
+    return _Layout(journey, words, list(lanes), compare).run()
 
 
 class _Layout:
-    def __init__(self, journey: Journey, words: Mapping[str, str], lanes: list):
+    def __init__(self, journey: Journey, words: Mapping[str, str], lanes: list, compare=None):
         self.j = journey
         self.words = words
+        self.compare = compare
         # Columns need their touchpoint's name even where the lanes leave it out
         # (a service blueprint's defaults): it then heads the grid.
         if "touchpoints" not in [lane_id(lane) for lane in lanes]:
@@ -462,6 +466,8 @@ class _Layout:
             row.add(Shape("line", PAD + LABEL_W + 3, label_y, self.grid_right - PAD - LABEL_W - 6, 0,
                           stroke="grid", stroke_width=0.5 if value else 1.0,
                           dash=None if value == 0 else "2 4"))
+        if self.compare:
+            self._previous_curves(row, personas, y_of, chart_top, chart_bottom)
         # One curve per persona (or one for everyone), broken where a value is missing.
         for number, (pid, colour) in enumerate(personas):
             offset = (number - (len(personas) - 1) / 2) * 2 * (FACE_R + 1) if len(personas) > 1 else 0.0
@@ -487,6 +493,20 @@ class _Layout:
                 row.add(block)
         group.add(row)
         return y + height
+
+    def _previous_curves(self, row: Group, personas, y_of, top: float, bottom: float) -> None:
+        """The previous version's curve(s), faint and dashed, under today's."""
+        for pid, colour in personas:
+            points: list[Optional[tuple[float, float, float]]] = []
+            for column in self.columns:
+                before = self.compare.get(column.touchpoint.id) if column.touchpoint else None
+                value = None if before is None else before.get(pid or "", before.get(""))
+                points.append(None if value is None else (column.x + COL_W / 2, y_of(value), 0.0))
+            for run in _runs(points):
+                row.add(Shape("path", d=_smooth_path([(px, py) for px, py, _ in run], top, bottom),
+                              stroke="muted", stroke_width=1.5, dash="5 4"))
+                for px, py, _ in run:
+                    row.add(Shape("circle", px, py, 3.5, 3.5, fill="background", stroke="muted"))
 
     def _curve_personas(self) -> list[tuple[Optional[str], Optional[str]]]:
         """[(persona id, colour)] of the curves to draw: one per persona when
@@ -522,6 +542,9 @@ class _Layout:
         entries.append((Shape("verdict", 0, 0, 12, 12, d="missed"), self.words["missed"]))
         for level in ("observed", "reported", "inferred", "hypothesis"):
             entries.append((Shape("level", 0, 0, 12, 12, d=level), self.words["level." + level]))
+        if self.compare:
+            entries.append((Shape("line", 0, 0, 18, 0, stroke="muted", stroke_width=1.5, dash="5 4"),
+                            self.words["previous"]))
         if len(self._curve_personas()) > 1:
             for index, persona in enumerate(self.j.personas):
                 entries.append((Shape("circle", 0, 0, 5, 5, colour=persona_colour(self.j, index)),
@@ -572,6 +595,8 @@ def _place(shape: Shape, x: float, y: float) -> None:
     """Put a legend mark at (x, y) (top-left of an 18 x 18 slot)."""
     if shape.kind in ("face", "circle"):
         shape.x, shape.y = x + 9, y + 8
+    elif shape.kind == "line":
+        shape.x, shape.y = x, y + 8
     else:
         shape.x, shape.y = x + (18 - shape.w) / 2, y + 8 - shape.h / 2
 

@@ -53,7 +53,8 @@ class SwimlaneRenderer:
 def svg_bytes(journey: Journey, options: RenderOptions) -> bytes:
     locale = options.locale_for(journey)
     words = i18n.words(locale)
-    drawing = layout(journey, words, options.lanes_for(journey))
+    compare = (options.settings or {}).get("compare")
+    drawing = layout(journey, words, options.lanes_for(journey), compare)
     return _Writer(journey, drawing, theme(options.theme), locale, words).write()
 
 
