@@ -327,3 +327,33 @@ def test_import_mermaid_cli(tmp_path):
     bad.write_text("journey\n  section A\n    no colon here\n")
     broken = run_cli("import", "mermaid", bad)
     assert broken.returncode == 1 and b"bad.mmd:3:5: error[mermaid-syntax]" in broken.stderr
+
+
+def test_watch_renders_again_when_a_map_changes(tmp_path):
+    import subprocess
+    import time
+
+    source = tmp_path / "flight.yaml"
+    source.write_bytes((EXAMPLES / "family-flight-booking.yaml").read_bytes())
+    out = tmp_path / "flight.md"
+    process = subprocess.Popen([sys.executable, "-m", "journeymap", "watch", str(tmp_path), "-f", "md"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 30
+        while not out.exists() and time.time() < deadline:
+            time.sleep(0.1)
+        assert out.exists()
+        time.sleep(1.0)  # let the watcher settle before the edit
+        source.write_text(source.read_text("utf-8").replace("Booking a family summer holiday flight",
+                                                            "Booking, edited live"), "utf-8")
+        while "Booking, edited live" not in out.read_text("utf-8") and time.time() < deadline:
+            time.sleep(0.1)
+        assert out.read_text("utf-8").startswith("# Booking, edited live")
+        # an invalid edit is reported and leaves the last good output alone
+        source.write_text("title: [unclosed\n", "utf-8")
+        time.sleep(1.5)
+        assert out.read_text("utf-8").startswith("# Booking, edited live")
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=30)
+    assert b"yaml-syntax" in err and b"Traceback" not in err

@@ -168,6 +168,25 @@ def render(
 
 
 @app.command()
+def watch(
+    paths: Optional[List[str]] = typer.Argument(None, help="Journey files or folders to watch (default: the current folder)."),
+    formats: List[str] = typer.Option([], "-f", "--format", metavar="FORMAT", help="Output format (repeatable); default svg."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", metavar="DIR", help="Write into this folder."),
+    theme: Optional[str] = typer.Option(None, "--theme", metavar="light|dark|print"),
+    locale: Optional[str] = typer.Option(None, "--locale"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+) -> None:
+    """Render, then render again whenever a journey file changes (for live
+    authoring). Stop it with Ctrl-C."""
+    from .render_command import RenderRequest
+    from .watch_command import watch as run_watch
+
+    request = RenderRequest(paths=paths or [], formats=formats, output=output, theme=theme, locale=locale,
+                            quiet=quiet, report_format=_check_report_format(None))
+    raise typer.Exit(run_watch(request))
+
+
+@app.command()
 def renderers() -> None:
     """List the renderers found, built-in and plug-ins, with their formats."""
     from .renderers.registry import RendererLoadError, available, load

@@ -3,6 +3,7 @@ report, returning the exit status. The typer command only collects options."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ class RenderRequest:
     jobs: Optional[int] = None
     config: Optional[str] = None
     compare: Optional[str] = None
+    only: Optional[frozenset] = None  # real paths: render just these of the inputs (watch)
     settings_overrides: dict = field(default_factory=dict)
 
 
@@ -79,6 +81,25 @@ def _plan_outputs(inputs: Sequence[Input], formats: Sequence[str], output_dir: O
                 raise UsageError(f"{item.name} and {seen[path]} would both write {path}; "
                                  "render them into different folders")
             seen[path] = item.name
+
+
+def _only(inputs: Sequence[Input], roots: Sequence[str], wanted: frozenset) -> list[Input]:
+    """The inputs among `wanted` (real paths), in order; a wanted file that the
+    folder search no longer recognises (say, edited into broken YAML) is still
+    taken, so that its errors are shown."""
+    chosen = [item for item in inputs if item.path and os.path.realpath(item.path) in wanted]
+    found = {os.path.realpath(item.path) for item in chosen}
+    for path in sorted(wanted - found):
+        for root in roots:
+            base = Path(root).resolve()
+            if base.is_dir() and Path(path).is_relative_to(base):
+                relative = Path(path).relative_to(base)
+                chosen.append(Input(str(Path(root) / relative), path, relative.as_posix()))
+                break
+            if not base.is_dir() and str(base) == path:
+                chosen.append(Input(root, path, base.name))
+                break
+    return chosen
 
 
 def _previous_emotions(old_spec: str, inputs: Sequence[Input]) -> dict:
@@ -124,6 +145,10 @@ def _render(request: RenderRequest) -> int:
     output_dir = None if output in (None, "-") else Path(output)
     check_formats(formats)
     inputs = expand(paths)
+    if request.only is not None:
+        inputs = _only(inputs, paths, request.only)
+        if not inputs:
+            return 0
     if to_stdout and (len(inputs) != 1 or len(formats) != 1):
         raise UsageError("-o - writes one map in one format to standard output; "
                          f"this run has {len(inputs)} maps and {len(formats)} formats")
