@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 import subprocess
 import sys
@@ -21,22 +20,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from journeymap.renderers import RenderOptions  # noqa: E402
 from journeymap.renderers.registry import load  # noqa: E402
 from journeymap.validation import validate_path  # noqa: E402
 
 EXAMPLES = HERE.parent / "examples"
-
-
-def best_of(function, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def large_map(formats=("md", "json")) -> None:

@@ -13,8 +13,6 @@
 from __future__ import annotations
 
 import gc
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
+from timing import command_median  # noqa: E402
 
 from journeymap.renderers import RenderOptions  # noqa: E402
 from journeymap.renderers.swimlane import svg_bytes  # noqa: E402
@@ -60,20 +59,11 @@ def large_maps() -> None:
     gc.enable()
 
 
-def command(argv, runs=9) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def small_map() -> None:
     small = HERE.parent / "examples" / "family-flight-booking.yaml"
     with tempfile.TemporaryDirectory() as folder:
-        base = command([sys.executable, "-c", "import yaml, pydantic"])
-        ours = command([sys.executable, "-m", "journeymap", "render", str(small), "-o", folder, "-q"])
+        base = command_median([sys.executable, "-c", "import yaml, pydantic"])
+        ours = command_median([sys.executable, "-m", "journeymap", "render", str(small), "-o", folder, "-q"])
     print("one small map, command to file (median of 9)")
     print(f"  python -c 'import yaml, pydantic': {base * 1000:6.0f} ms")
     print(f"  journeymap render small.yaml:      {ours * 1000:6.0f} ms "

@@ -10,13 +10,8 @@
 
 from __future__ import annotations
 
-import gc
-import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
@@ -24,18 +19,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
+from timing import best_of, command_median  # noqa: E402
 
 from journeymap.validation import validate_path  # noqa: E402
-
-
-def best_of(function, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def floor(path: Path) -> None:
@@ -58,19 +44,10 @@ def large_maps() -> None:
                   f"validate {ours * 1000:7.1f} ms, ratio {ours / base:4.2f}x (target <= 3x)")
 
 
-def command_time(argv: list[str], runs: int = 15) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, check=False, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def start_up() -> None:
     small = HERE.parent / "examples" / "family-flight-booking.yaml"
-    base = command_time([sys.executable, "-c", "import yaml, pydantic"])
-    ours = command_time([sys.executable, "-m", "journeymap", "validate", str(small)])
+    base = command_median([sys.executable, "-c", "import yaml, pydantic"])
+    ours = command_median([sys.executable, "-m", "journeymap", "validate", str(small)])
     print("start to exit (median of 15)")
     print(f"  python -c 'import yaml, pydantic': {base * 1000:6.1f} ms")
     print(f"  journeymap validate small.yaml:    {ours * 1000:6.1f} ms, ratio {ours / base:4.2f}x "

@@ -2,7 +2,6 @@
 through typer's CliRunner and through a real subprocess."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -38,7 +38,6 @@ def layout(source: str) -> dict:
 
 def expected_edges(journey: Journey) -> set:
     ordered = [tp for _, tp in journey.all_touchpoints()]
-    position = {tp.id: i for i, tp in enumerate(ordered)}
     edges = set()
     for index, tp in enumerate(ordered):
         targets = tp.next or ([ordered[index + 1].id] if index + 1 < len(ordered) else [])

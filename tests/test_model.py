@@ -1,7 +1,5 @@
 """The Python API and the normalised model that renderers receive."""
 
-from pathlib import Path
-
 import pytest
 
 import journeymap

@@ -2,8 +2,6 @@
 must give a clean diagnostic inside the file (or validate), in one process,
 never a traceback, a hang or a crash."""
 
-from pathlib import Path
-
 import pytest
 
 from journeymap.validation import validate_path

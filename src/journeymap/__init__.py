@@ -13,7 +13,6 @@ Heavy modules are imported only when these are called, so that
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 __version__ = "0.1.0"

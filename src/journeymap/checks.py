@@ -195,7 +195,7 @@ def _unused(c: _Checker) -> None:
             if item.id not in used:
                 c.report((kind + "s", index), f"unused-{kind}",
                          f"expected {kind} {item.id!r} to be used by a touchpoint, found no use",
-                         f"use it in a touchpoint, or remove it")
+                         "use it in a touchpoint, or remove it")
 
 
 def _pains_without_opportunities(c: _Checker) -> None:

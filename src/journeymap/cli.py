@@ -40,6 +40,21 @@ def _usage_error(message: str) -> "typer.Exit":
     return typer.Exit(2)
 
 
+def _write_file(path: Path, text: str, force: bool = True) -> None:
+    """Write one file the commands create (init, import, schema -o), or exit 1
+    saying why not; an existing file is kept unless `force`."""
+    from .writer import write_atomic
+
+    if path.exists() and not force:
+        typer.echo(f"journeymap: {path} exists; use --force to overwrite it", err=True)
+        raise typer.Exit(1)
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        typer.echo(f"journeymap: error: cannot write {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1)
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"journeymap {__version__}")
@@ -256,7 +271,6 @@ def import_mermaid(
     personas, sections stages, tasks touchpoints, scores 1..5 emotions -2..2."""
     from .mermaid_import import convert
     from .reporting import report
-    from .writer import write_atomic
 
     fmt = _check_report_format(report_format)
     name = "<stdin>" if file == "-" else file
@@ -280,14 +294,7 @@ def import_mermaid(
     if output is None:
         sys.stdout.write(yaml_text)
         return
-    if output.exists() and not force:
-        typer.echo(f"journeymap: {output} exists; use --force to overwrite it", err=True)
-        raise typer.Exit(1)
-    try:
-        write_atomic(output, yaml_text.encode("utf-8"))
-    except OSError as exc:
-        typer.echo(f"journeymap: error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(1)
+    _write_file(output, yaml_text, force)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -299,17 +306,12 @@ def schema(
 ) -> None:
     """Print or write the JSON Schema of the journey format."""
     from .schema import schema_text
-    from .writer import write_atomic
 
     text = schema_text(normalised)
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as exc:
-        typer.echo(f"journeymap: error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(1)
+    _write_file(output, text)
 
 
 @app.command()
@@ -324,7 +326,6 @@ def init(
     from . import builtins
     from .fields import closest
     from .starter import starter
-    from .writer import write_atomic
 
     if map_type not in builtins.MAP_TYPES:
         near = closest(map_type, builtins.MAP_TYPES)
@@ -334,15 +335,7 @@ def init(
 
     if not _LOCALE.match(locale):
         raise _usage_error(f"--locale must be a language tag such as en, zh or pt-BR, not {locale!r}")
-    if file.exists() and not force:
-        typer.echo(f"journeymap: {file} exists; use --force to overwrite it", err=True)
-        raise typer.Exit(1)
-    text = starter(map_type, locale, name=file.name)
-    try:
-        write_atomic(file, text.encode("utf-8"))
-    except OSError as exc:
-        typer.echo(f"journeymap: error: cannot write {file}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(1)
+    _write_file(file, starter(map_type, locale, name=file.name), force)
     typer.echo(f"wrote {file}: a {map_type} map; next: journeymap validate {file}", err=True)
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
-from ..diagnostics import Diagnostic
 from ..discovery import MissingPath, expand
 from ..reporting import report
 from ..runner import validate_inputs

@@ -76,7 +76,6 @@ def diff(old: Journey, new: Journey, old_name: str, new_name: str) -> dict:
     old_tps = [(s, tp) for s, tp in old.all_touchpoints()]
     new_tps = [(s, tp) for s, tp in new.all_touchpoints()]
     tp_pairs, tps_removed, tps_added = _match(old_tps, new_tps, lambda p: p[1].id, lambda p: p[1].name)
-    stage_of_new = {id(s): s for s in new.stages}
     matched_stage = {a.id: b.id for a, b, _ in stage_pairs}
 
     touchpoints = []

@@ -4,7 +4,7 @@ pipelines (JSON). The figures come ready from stats.py and diff.py."""
 from __future__ import annotations
 
 import json
-from typing import Callable, Optional, Sequence
+from typing import Sequence
 
 from ..renderers.common import format_number, signed
 from ..renderers.markdown import escape

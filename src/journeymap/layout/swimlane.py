@@ -15,7 +15,7 @@ from typing import Mapping, Optional, Sequence
 from ..model import CustomLane, Journey, Persona, Stage, Touchpoint
 from ..renderers.common import (channel_name, format_number, lane_id, lane_title, scale_position,
                                 signed)
-from .geometry import Drawing, Group, Shape, TextBlock, TextStyle, text_block
+from .geometry import Drawing, Group, Shape, TextStyle, text_block
 
 PAD = 24.0            # around the page
 GAP = 12.0            # between blocks
