@@ -152,9 +152,10 @@ def test_schema_command_prints_the_committed_schema(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("validate", "schema", "init"):
-        result = invoke(command, "--help")
-        assert result.exit_code == 0 and "Usage" in result.output
+    for command in (["validate"], ["schema"], ["init"], ["render"], ["renderers"], ["stats"], ["diff"],
+                    ["watch"], ["import"], ["import", "mermaid"]):
+        result = invoke(*command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output, command
 
 
 def test_version():
