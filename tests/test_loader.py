@@ -143,3 +143,14 @@ def test_carriage_return_line_endings_keep_positions():
     text = MINIMAL.replace("\n", "\r\n").replace("name: P", "name: P, pain: x")
     result = validate_text(text)
     assert codes(result) == [("unknown-key", 2, 44)]
+
+
+def test_without_room_for_the_compose_thread_it_still_loads_safely(monkeypatch):
+    import threading
+
+    def refuse(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    assert validate_text(MINIMAL).ok
+    assert [d.code for d in validate_text("[" * 300_000).diagnostics] == ["too-deep"]

@@ -219,9 +219,15 @@ def _compose(text: str) -> Node | None:
         threading.stack_size(COMPOSE_STACK_BYTES)
         worker = threading.Thread(target=run, name="journeymap-compose")
         worker.start()
+        worker.join()
+    except (RuntimeError, ValueError, MemoryError):
+        # No room for a thread with a large stack (a tight ulimit): check the
+        # depth event by event, then compose on this thread's own stack.
+        threading.stack_size(previous)
+        _check_depth_by_events(text)
+        run()
     finally:
         threading.stack_size(previous)
-    worker.join()
     if "error" in result:
         error = result["error"]
         if isinstance(error, RecursionError):
