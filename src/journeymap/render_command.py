@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import settings as settings_module
-from .diagnostics import fails
+from .diagnostics import CODES, fails
 from .discovery import Input, MissingPath, expand
 from .fields import closest
 from .pipeline import Outcome, output_path, run
@@ -110,6 +110,8 @@ def _previous_emotions(old_spec: str, inputs: Sequence[Input]) -> dict:
 
     if len(inputs) != 1:
         raise UsageError(f"--compare draws one map over its previous version; this run has {len(inputs)} maps")
+    if inputs[0].path is None:
+        raise UsageError("--compare needs the map as a file, not standard input")
     try:
         old = load_version(old_spec)
     except AnalysisUsageError as exc:
@@ -139,6 +141,9 @@ def _render(request: RenderRequest) -> int:
         raise UsageError(f"--theme must be one of {', '.join(THEMES)}, not '{theme}'")
     strict = request.strict if request.strict is not None else bool(project.strict)
     ignore = list(request.ignore) + list(project.ignore)
+    for code in project.ignore:
+        if CODES.get(code) not in ("warning", "info"):
+            raise UsageError(f"{project.source}: ignore: {code!r} is not a warning code")
     output = request.output if request.output is not None else (
         project.resolve(project.output) if project.output else None)
     to_stdout = output == "-"
