@@ -367,3 +367,14 @@ def test_watch_renders_again_when_a_map_changes(tmp_path):
         process.terminate()
         _, err = process.communicate(timeout=30)
     assert b"yaml-syntax" in err and b"Traceback" not in err
+
+
+def test_lanes_option_chooses_the_rows(tmp_path):
+    result = run_cli("render", EXAMPLES / "saas-onboarding.hu.yaml", "-f", "md", "-o", tmp_path,
+                     "--lanes", "touchpoints,emotions,metrics", "--locale", "en")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("|")[1].strip() for line in (tmp_path / "saas-onboarding.hu.md").read_text("utf-8")
+            .splitlines() if line.startswith("| ")]
+    assert rows == ["Stage", "---", "Phase", "Goal", "Touchpoints", "Emotions", "Metrics"]
+    wrong = run_cli("render", EXAMPLES / "saas-onboarding.hu.yaml", "-f", "md", "--lanes", "emotion", "--check")
+    assert wrong.returncode == 2 and b"did you mean 'emotions'?" in wrong.stderr

@@ -86,6 +86,26 @@ def _check_ignore(codes: List[str]) -> List[str]:
     return result
 
 
+def _check_lanes(text: Optional[str]) -> Optional[List[str]]:
+    """--lanes a,b,c: built-in names are checked here (with a suggestion);
+    anything else must be a custom lane id of the map, checked per map."""
+    if text is None:
+        return None
+    from . import builtins
+    from .fields import closest, _is_id_char
+
+    lanes = [part.strip() for part in text.split(",") if part.strip()]
+    for lane in lanes:
+        if lane not in builtins.LANES:
+            near = closest(lane, builtins.LANES)
+            if near or not all(_is_id_char(c) for c in lane):
+                hint = f" (did you mean '{near}'?)" if near else ""
+                raise _usage_error(f"--lanes: unknown lane {lane!r}{hint}")
+    if not lanes:
+        raise _usage_error("--lanes needs at least one lane")
+    return lanes
+
+
 def _check_report_format(fmt: Optional[str]) -> str:
     from .reporting import FORMATS, default_format
 
@@ -161,6 +181,9 @@ def render(
                                                                   "(default: all cores)."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (journeymap.toml or "
                                                                 "pyproject.toml); default: found upwards."),
+    lanes: Optional[str] = typer.Option(None, "--lanes", metavar="LANE,LANE,...",
+                                        help="The lanes to draw, in order, instead of each map's own "
+                                             "(built-in lane names or custom lane ids)."),
     compare: Optional[str] = typer.Option(None, "--compare", metavar="OLD",
                                           help="Draw OLD's emotion curve, faint, under this map's (a file "
                                                "or a git revision such as HEAD~1:maps/x.yaml)."),
@@ -178,7 +201,7 @@ def render(
         paths=paths or [], formats=formats, output=output, check=check, strict=strict, theme=theme,
         locale=locale, ignore=_check_ignore(ignore), report_format=_check_report_format(report_format),
         quiet=quiet, verbose=verbose, jobs=jobs, config=config, settings_overrides=overrides,
-        compare=compare)
+        compare=compare, lanes=_check_lanes(lanes))
     raise typer.Exit(run_render(request))
 
 

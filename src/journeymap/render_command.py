@@ -46,6 +46,7 @@ class RenderRequest:
     jobs: Optional[int] = None
     config: Optional[str] = None
     compare: Optional[str] = None
+    lanes: Optional[Sequence[str]] = None
     only: Optional[frozenset] = None  # real paths: render just these of the inputs (watch)
     settings_overrides: dict = field(default_factory=dict)
 
@@ -162,7 +163,8 @@ def _render(request: RenderRequest) -> int:
     settings = dict(request.settings_overrides)
     if request.compare:
         settings["compare"] = _previous_emotions(request.compare, inputs)
-    options = RenderOptions(theme=theme, locale=request.locale or project.locale, settings=settings)
+    options = RenderOptions(theme=theme, locale=request.locale or project.locale, settings=settings,
+                            lanes=tuple(request.lanes) if request.lanes else None)
 
     with _Progress(len(inputs), enabled=not request.quiet and len(inputs) > 1) as progress:
         outcomes = run(inputs, formats, options, output_dir, to_stdout, ignore,

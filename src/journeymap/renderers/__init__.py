@@ -35,10 +35,14 @@ class RenderOptions:
         return self.locale or journey.locale
 
     def lanes_for(self, journey) -> list:
+        """The lanes to draw: the map's own, or those chosen with --lanes (a
+        built-in lane, or a custom lane this map declares; others are left out)."""
         if self.lanes is None:
             return list(journey.lanes or [])
+        from ..builtins import LANES
+
         by_id = {getattr(lane, "id", lane): lane for lane in (journey.lanes or [])}
-        return [by_id.get(name, name) for name in self.lanes]
+        return [by_id.get(name, name) for name in self.lanes if name in by_id or name in LANES]
 
 
 @runtime_checkable
