@@ -378,3 +378,19 @@ def test_lanes_option_chooses_the_rows(tmp_path):
     assert rows == ["Stage", "---", "Phase", "Goal", "Touchpoints", "Emotions", "Metrics"]
     wrong = run_cli("render", EXAMPLES / "saas-onboarding.hu.yaml", "-f", "md", "--lanes", "emotion", "--check")
     assert wrong.returncode == 2 and b"did you mean 'emotions'?" in wrong.stderr
+
+
+def test_every_shipped_locale_has_every_word():
+    import json
+
+    from journeymap import i18n
+
+    folder = ROOT / "src" / "journeymap" / "i18n"
+    english = json.loads((folder / "en.json").read_text("utf-8"))
+    for locale in i18n.SHIPPED:
+        table = json.loads((folder / f"{locale}.json").read_text("utf-8"))
+        assert list(table) == list(english), locale
+        assert all(value.strip() for value in table.values()), locale
+    # a regional tag falls back to its language, an unknown one to English
+    assert i18n.words("de-AT")["lane.pains"] == "Schmerzpunkte"
+    assert i18n.words("pt-BR")["lane.pains"] == "Pain points"

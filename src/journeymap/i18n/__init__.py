@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping
 
-SHIPPED = ("en", "zh", "ru", "it", "hu")
+SHIPPED = ("en", "zh", "ru", "it", "hu", "de", "fr", "es", "ja")
 
 
 @lru_cache(maxsize=None)
