@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, ERROR, PathPart
+from .diagnostics import Diagnostic, ERROR
 from .sourcemap import SourceMap
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -384,15 +384,6 @@ class _Walker:
                 self.entry = (str(key), value_node)
             result[str(key)] = self.walk(value_node, depth + 1)
         return result
-
-
-def path_exists(data: Any, path: tuple[PathPart, ...]) -> bool:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return True
 
 
 __all__ = ["Document", "Plain", "load_path", "load_bytes", "load_text", "describe",

@@ -162,7 +162,7 @@ def emotion(score: float) -> int:
     return max(-2, min(2, round(score) - 3))
 
 
-def to_journey_data(parsed: MermaidJourney, source_name: str) -> dict:
+def to_journey_data(parsed: MermaidJourney) -> dict:
     """Plain data of a journey file (validated by the caller)."""
     persona_ids: dict[str, str] = {}
     taken_personas: set[str] = set()
@@ -220,7 +220,7 @@ def convert(text: str, filename: str) -> tuple[Optional[str], list[Diagnostic]]:
     parsed = parse(text, filename)
     if parsed.diagnostics:
         return None, parsed.diagnostics
-    journey = Journey.model_validate(to_journey_data(parsed, filename))
+    journey = Journey.model_validate(to_journey_data(parsed))
     header = (f"# Imported from {filename} by `journeymap import mermaid`.\n"
               "# Mermaid scores 1..5 became emotions -2..2; add channels, pains and evidence.\n")
     yaml_text = dump(journey, schema="https://journeymap.dev/schemas/journeymap.schema.json")
