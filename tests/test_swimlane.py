@@ -126,13 +126,20 @@ CHROMIUM = find_chromium()
 def test_in_a_real_browser_no_text_overlaps_or_leaves_its_box():
     """All maps inlined in one page, measured in one browser start."""
     svgs = {path.stem: render_svg(journeymap.load(path), RenderOptions()) for path in ALL_MAPS}
+    from journeymap.analysis.diff import previous_emotions
+
+    current = journeymap.load(EXAMPLES / "family-flight-booking.yaml")
+    future = journeymap.load(EXAMPLES / "family-flight-booking-future.yaml")
+    # the same map as one of the others, drawn with --compare: its ids repeat, like the dark copy's
+    svgs["future-compared"] = render_svg(future, RenderOptions(
+        settings={"compare": previous_emotions(current, future)}, lanes=("touchpoints", "emotions")))
     svgs["gym-membership.it.dark"] = render_svg(
         journeymap.load(EXAMPLES / "gym-membership.it.yaml"),
         RenderOptions(theme="dark", locale="ru"))
     result = measure(svgs, CHROMIUM or "chromium")
-    # Different maps inline side by side without id collisions (the dark copy repeats one map).
-    assert all(i.startswith(prefix_for(journeymap.load(EXAMPLES / "gym-membership.it.yaml")))
-               for i in result["duplicateIds"])
+    # Different maps inline side by side without id collisions (two copies repeat a map on purpose).
+    repeated = (prefix_for(journeymap.load(EXAMPLES / "gym-membership.it.yaml")), prefix_for(future))
+    assert result["duplicateIds"] and all(i.startswith(repeated) for i in result["duplicateIds"])
     assert len(result["maps"]) == len(svgs)
     for found in result["maps"]:
         assert found["texts"] > 10, found
