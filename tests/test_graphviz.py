@@ -163,3 +163,17 @@ def test_missing_cjk_font_is_a_warning(monkeypatch, tmp_path):
     english = EXAMPLES / "family-flight-booking.yaml"
     assert render_input(Input(str(english), str(english)), ["flow.svg"], RenderOptions(),
                         tmp_path).render_warnings == []
+
+
+def test_flow_options_through_the_cli(tmp_path):
+    gym = EXAMPLES / "gym-membership.it.yaml"
+    plain = run_cli("render", gym, "-f", "dot", "-o", tmp_path / "plain")
+    chosen = run_cli("render", gym, "-f", "dot", "-o", tmp_path / "chosen", "--personas", "marco",
+                     "--edge-labels", "--direction", "tb")
+    assert plain.returncode == chosen.returncode == 0, chosen.stderr
+    before = (tmp_path / "plain" / "gym-membership.it.dot").read_text("utf-8")
+    after = (tmp_path / "chosen" / "gym-membership.it.dot").read_text("utf-8")
+    assert 'rankdir="LR"' in before and 'rankdir="TB"' in after
+    assert "Giulia Bianchi +1" in before and "Giulia Bianchi +1" not in after  # only Marco's emotions
+    assert "→ " not in before and "→ Sito di recensioni" in after  # the channel changes on that edge
+    assert run_cli("render", gym, "-f", "dot", "--direction", "up", "--check").returncode == 2

@@ -189,6 +189,10 @@ def render(
                                                "or a git revision such as HEAD~1:maps/x.yaml)."),
     direction: Optional[str] = typer.Option(None, "--direction", metavar="LR|TB",
                                             help="Flow graph direction (left-to-right or top-to-bottom)."),
+    personas: Optional[str] = typer.Option(None, "--personas", metavar="ID,ID,...",
+                                           help="Flow graph: show the emotions of these personas only."),
+    edge_labels: bool = typer.Option(False, "--edge-labels",
+                                     help="Flow graph: label the edges where the channel changes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only problems, no progress or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also notes, unchanged files and tracebacks."),
 ) -> None:
@@ -196,7 +200,13 @@ def render(
     outputs are left alone; every write is atomic."""
     from .render_command import RenderRequest, render as run_render
 
-    overrides = {"direction": direction} if direction else {}
+    if direction is not None and direction.upper() not in ("LR", "TB", "TD"):
+        raise _usage_error(f"--direction must be LR or TB, not {direction!r}")
+    overrides: dict = {"direction": direction.upper()} if direction else {}
+    if personas:
+        overrides["personas"] = [p.strip() for p in personas.split(",") if p.strip()]
+    if edge_labels:
+        overrides["edge_labels"] = True
     request = RenderRequest(
         paths=paths or [], formats=formats, output=output, check=check, strict=strict, theme=theme,
         locale=locale, ignore=_check_ignore(ignore), report_format=_check_report_format(report_format),
