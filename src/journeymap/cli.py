@@ -4,25 +4,15 @@ status out. Nothing here decides anything about journeys."""
 from __future__ import annotations
 
 import gc
-
-# A command is a short-lived process whose objects (parsed maps, pydantic's
-# schemas) hold no reference cycles worth collecting; the cyclic collector
-# only costs time here (about 30 ms of start-up, and more on large maps).
-gc.disable()
-
-import os  # noqa: E402
-
-# pydantic looks through every installed distribution for its own plug-ins
-# when our models are built (~20 ms); the command line has no use for them.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-import sys  # noqa: E402
+import os
+import sys
+import traceback
 from pathlib import Path
-from typing import List, Optional  # noqa: E402
+from typing import List, Optional
 
-import typer  # noqa: E402
+import typer
 
-from . import __version__  # noqa: E402
+from . import __version__
 
 app = typer.Typer(
     name="journeymap",
@@ -372,9 +362,51 @@ def init(
     typer.echo(f"wrote {file}: a {map_type} map; next: journeymap validate {file}", err=True)
 
 
+def _tune_process() -> None:
+    """What only the command line does to its own process, never at import.
+
+    A command is short-lived and its objects (parsed maps, pydantic's schemas)
+    hold no cycles worth collecting: the cyclic collector only costs time
+    (about 30 ms of start-up, more on large maps). pydantic looks through
+    every installed distribution for plug-ins of its own (~20 ms); the
+    command line has no use for them."""
+    gc.disable()
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A terminal or CI log that cannot show UTF-8 (LC_ALL=C with
+    # PYTHONIOENCODING=ascii, a Windows code page) gets escapes, not a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _wants_traceback(argv: List[str]) -> bool:
+    return any(arg in ("-v", "--verbose") for arg in argv) or bool(os.environ.get("JOURNEYMAP_DEBUG"))
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="journeymap")
+    """Console-script entry point: the one place where an unexpected
+    exception (a bug in journeymap) becomes a short message and exit 2."""
+    _tune_process()
+    try:
+        app(prog_name="journeymap")
+    except KeyboardInterrupt:
+        sys.stderr.write("journeymap: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # `journeymap schema | head`: the reader left; say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:  # a bug, not a problem of the input
+        from .safetext import inert
+
+        if _wants_traceback(sys.argv[1:]):
+            traceback.print_exc()
+        sys.stderr.write(
+            f"journeymap: internal error: {type(exc).__name__}: {inert(str(exc))}\n"
+            "This is a bug in journeymap; please report it with the command and the file "
+            "(run with --verbose, or JOURNEYMAP_DEBUG=1, for the traceback).\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover
