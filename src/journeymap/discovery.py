@@ -1,5 +1,11 @@
 """Which files a run covers: the paths given, folders searched for journey
-files, and `-` for standard input."""
+files, and `-` for standard input.
+
+Nothing met in a folder is skipped without a word: an entry named like a
+journey file that cannot be read (a broken symbolic link, a loop, a FIFO, an
+entry that vanished, no permission) and a folder that cannot be listed
+become inputs that carry their problem, so the run reports each by its path
+and goes on with the others. Nothing that is not a regular file is opened."""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .loader import explain_os_error, open_regular_file
+
 STDIN = "-"
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
@@ -16,6 +24,7 @@ SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycac
 # A YAML file in a folder is taken as a journey file when it has a top-level
 # `journeymap:` or `stages:` key (workflow files and mkdocs.yml have neither).
 _JOURNEY_MARK = re.compile(rb"^(journeymap|stages)[ \t]*:", re.MULTILINE)
+_HEAD_BYTES = 1 << 20
 
 
 class MissingPath(Exception):
@@ -26,19 +35,27 @@ class MissingPath(Exception):
 class Input:
     """One file of a run; `path` is None for standard input. `relative` is
     its path below the folder named on the command line (or its file name),
-    which is where its outputs go under `--output`."""
+    which is where its outputs go under `--output`. `problem`, when set, is
+    why the path cannot be read (an `expected ..., found ...` message)."""
 
     name: str
     path: Optional[str]
     relative: Optional[str] = None
+    problem: Optional[str] = None
 
 
 def is_journey_file(path: Path) -> bool:
+    """Whether a readable regular file looks like a journey map; False when it
+    cannot be read (see `_classify` for the search, which reports those)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 20)
+        return _looks_like_journey(path)
     except OSError:
         return False
+
+
+def _looks_like_journey(path: Path) -> bool:
+    with open_regular_file(path) as handle:
+        head = handle.read(_HEAD_BYTES)
     return bool(_JOURNEY_MARK.search(head))
 
 
@@ -52,24 +69,50 @@ def expand(paths: Iterable[str]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = [(p, p.relative_to(path)) for p in
-                     sorted(_search(path), key=lambda p: p.as_posix())]
-        elif path.exists():
-            found = [(path, Path(path.name))]
+            found = sorted(_search(path), key=lambda item: item.relative or "")
+        elif os.path.lexists(path):  # a broken link is named, and reported by the loader
+            found = [Input(str(path), str(path), path.name)]
         else:
             raise MissingPath(raw)
-        for item, relative in found:
-            key = os.path.realpath(item)
+        for item in found:
+            key = _identity(item)
             if key not in seen:
                 seen.add(key)
-                inputs.append(Input(str(item), str(item), relative.as_posix()))
+                inputs.append(item)
     return inputs
 
 
-def _search(folder: Path) -> Iterable[Path]:
-    for root, dirs, files in os.walk(folder):
+def _identity(item: Input) -> str:
+    """Two names of one file are one input; a path that cannot be read is
+    known only by its name."""
+    if item.problem is None and os.path.exists(item.path):
+        return os.path.realpath(item.path)
+    return "unreadable:" + os.path.abspath(item.path)
+
+
+def _search(folder: Path) -> Iterable[Input]:
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
+            if not name.endswith(SUFFIXES):
+                continue
             candidate = Path(root) / name
-            if name.endswith(SUFFIXES) and is_journey_file(candidate):
-                yield candidate
+            try:
+                if not _looks_like_journey(candidate):
+                    continue
+            except OSError as exc:
+                yield _input(folder, candidate, explain_os_error(exc, candidate))
+                continue
+            yield _input(folder, candidate)
+    for error in unlisted:
+        where = Path(error.filename) if error.filename else folder
+        yield _input(folder, where, explain_os_error(error, where, what="folder"))
+
+
+def _input(folder: Path, path: Path, problem: Optional[str] = None) -> Input:
+    try:
+        relative = path.relative_to(folder) if path != folder else Path(path.name)
+    except ValueError:  # not below the folder searched: known by its own name
+        relative = Path(path.name)
+    return Input(str(path), str(path), relative.as_posix(), problem)

@@ -7,19 +7,26 @@ our resolver tags every untagged node as "implicit") and walk it ourselves:
 
 * plain scalars become `Plain` strings, so a text stays exactly as written and
   the model decides later whether a number or a boolean was meant;
-* duplicate keys, explicit tags, non-text keys, control characters, deep
-  nesting and alias expansion beyond a budget are errors at their position;
+* duplicate keys, explicit tags, non-text keys, control characters and
+  noncharacters, deep nesting and alias expansion beyond a budget are errors
+  at their position;
 * the node graph is kept as the source map, so any error found later can be
-  traced back to a line and column.
+  traced back to a line and column. Every position, here and later, is made
+  by the source map from a character offset (see `SourceMap.place`), never
+  from PyYAML's own line count;
+* only a regular file is ever opened, and only up to the size limit.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import threading
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -38,7 +45,17 @@ COMPOSE_STACK_BYTES = 256 * 1024 * 1024
 IMPLICIT = "journeymap:implicit"
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Tab, LF and CR are allowed; NEL, LS and PS are YAML line breaks.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff]")
+_CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff"
+# Noncharacters (a regex class body): U+FDD0-U+FDEF and the last two code
+# points of every plane.
+# They are reserved for a program's internal use, and cairo refuses them.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+# What text may not hold (fields.py applies the same rule to the model).
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}{NONCHARACTERS}]")
+# YAML 1.1 line breaks, as PyYAML counts them (for bounds on its behaviour,
+# never for positions: see SourceMap.place).
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class Plain(str):
@@ -101,48 +118,115 @@ _Loader, HAVE_LIBYAML = _make_loader_class()
 
 
 class _Problem(Exception):
+    """A problem found while composing or walking: at a node, at a YAML mark,
+    or (with neither) at the start of the file."""
+
     def __init__(self, code: str, message: str, node: Node | None = None,
-                 line: int | None = None, column: int | None = None,
-                 suggestion: str | None = None):
+                 mark: Any = None, suggestion: str | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
         self.node = node
-        self.line = line
-        self.column = column
+        self.mark = mark
         self.suggestion = suggestion
 
 
+class NotARegularFile(OSError):
+    """A path that names a FIFO, a socket, a device or a folder: reading one
+    can wait for ever (a FIFO, /dev/stdin) or never end (/dev/zero), so it is
+    refused without being opened."""
+
+
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"))
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _refuse_unless_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for is_kind, name in _FILE_KINDS if is_kind(mode)), "a special file")
+        raise NotARegularFile(kind)
+
+
+def open_regular_file(path: str | os.PathLike) -> BinaryIO:
+    """Open `path` for reading if, and only if, it is a regular file.
+
+    The path is checked before opening (opening a FIFO waits for a writer,
+    opening a device can have effects), then the opened descriptor is checked
+    again, since the path may have been replaced in between. O_NONBLOCK keeps
+    even that window from blocking on a FIFO."""
+    _refuse_unless_regular(os.stat(path).st_mode)
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        _refuse_unless_regular(os.fstat(descriptor).st_mode)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def explain_os_error(exc: OSError, path: str | os.PathLike, what: str = "file") -> str:
+    """An `expected ..., found ...` message for a path that cannot be read."""
+    if isinstance(exc, NotARegularFile):
+        return f"expected a regular {what}, found {exc}"
+    if exc.errno == errno.ELOOP:
+        found = "a loop of symbolic links"
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR) and os.path.islink(path):
+        found = "a symbolic link to a missing file"
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        found = "nothing at that path (it was removed or renamed)"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        found = "no permission to read it"
+    else:
+        found = f"an error reading it ({exc.strerror or exc})"
+    return f"expected a readable {what}, found {found}"
+
+
+UNREADABLE_HINT = "journeymap reads regular files only; fix or remove this entry (- reads standard input)"
+
+
 def load_path(path: str, display_name: str | None = None) -> Document:
-    """Load a file from disk; `display_name` is what diagnostics call it."""
+    """Load a file from disk; `display_name` is what diagnostics call it.
+    Only a regular file is read, and one over the size limit not at all."""
     name = display_name or str(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular_file(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                return _too_large(name, size)
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return _failed(name, "", "io-error", f"cannot read the file: {reason}", 1, 1)
+        return unreadable(name, explain_os_error(exc, path))
     return load_bytes(raw, name)
+
+
+def unreadable(name: str, message: str) -> Document:
+    """The document of a path that could not be read: one `io-error`."""
+    return _failed(name, "", "io-error", message, suggestion=UNREADABLE_HINT)
+
+
+def _too_large(filename: str, size: int) -> Document:
+    return _failed(filename, "", "too-large",
+                   f"expected a file of at most 10 MB, found {size / 1e6:.1f} MB or more")
 
 
 def load_bytes(raw: bytes, filename: str) -> Document:
     if len(raw) > MAX_BYTES:
-        return _failed(filename, "", "too-large",
-                       f"expected a file of at most 10 MB, found {len(raw) / 1e6:.1f} MB or more",
-                       1, 1)
+        return _too_large(filename, len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
+        # Everything before the bad byte is valid, so its length is the
+        # offset of the byte's replacement character in the shown text.
+        offset = len(raw[: exc.start].decode("utf-8"))
         byte = raw[exc.start: exc.start + 1].hex()
-        shown = before.rsplit("\n", 1)[-1]
-        return _failed(filename, shown, "encoding",
+        return _failed(filename, raw.decode("utf-8", errors="replace"), "encoding",
                        f"expected UTF-8 text, found the byte 0x{byte}",
-                       line, column, suggestion="save the file as UTF-8")
+                       offset=offset, suggestion="save the file as UTF-8")
     return load_text(text, filename)
 
 
@@ -160,16 +244,16 @@ def load_text(text: str, filename: str = "<string>") -> Document:
         return Document(filename, text, None, [_yaml_error(exc, text, sourcemap)], sourcemap)
     except yaml.YAMLError as exc:  # a ReaderError has no mark, only a position
         return Document(filename, text, None, [sourcemap.diagnostic(
-            "yaml-syntax", f"expected YAML, found an unreadable input ({exc})", 1, 1)], sourcemap)
+            "yaml-syntax", f"expected YAML, found an unreadable input ({exc})")], sourcemap)
     except _Problem as problem:
         return Document(filename, text, None, [_problem_diagnostic(problem, sourcemap)], sourcemap)
     sourcemap.root = root
     if root is None:
         return Document(filename, text, None, [sourcemap.diagnostic(
             "not-a-mapping", "expected a journey map (a mapping with `title` and `stages`), "
-            "found an empty document", 1, 1)], sourcemap)
+            "found an empty document")], sourcemap)
     try:
-        data = _Walker(len(text)).walk(root)
+        data = _Walker(sourcemap).walk(root)
     except _Problem as problem:
         return Document(filename, text, None, [_problem_diagnostic(problem, sourcemap)], sourcemap)
     if not isinstance(data, dict):
@@ -180,22 +264,37 @@ def load_text(text: str, filename: str = "<string>") -> Document:
     return Document(filename, text, data, [], sourcemap)
 
 
-def _failed(filename, text, code, message, line, column, suggestion=None) -> Document:
+def _failed(filename, text, code, message, offset=0, suggestion=None) -> Document:
     sourcemap = SourceMap(filename, text, None)
     return Document(filename, text, None,
-                    [sourcemap.diagnostic(code, message, line, column, suggestion=suggestion)],
+                    [sourcemap.diagnostic(code, message, offset=offset, suggestion=suggestion)],
                     sourcemap)
+
+
+def forbidden_character(char: str) -> str:
+    """How a character that text may not hold is named in messages."""
+    code = ord(char)
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return f"the noncharacter U+{code:04X}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"the lone surrogate U+{code:04X}"
+    return f"the control character U+{code:04X}"
+
+
+def _forbidden_hint(char: str, escaped: bool = False) -> str:
+    what = "the escape that produces it" if escaped else "it"
+    if forbidden_character(char).startswith("the noncharacter"):
+        return (f"remove {what}: noncharacters are reserved for a program's own use, "
+                "and no font can draw them")
+    return f"remove {what}"
 
 
 def _control_characters(text: str, sourcemap: SourceMap) -> list[Diagnostic]:
     found = []
     for match in _CONTROL.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         found.append(sourcemap.diagnostic(
-            "control-character",
-            f"expected text, found the control character U+{ord(match.group()):04X}",
-            line, column, suggestion="remove it, or write it as an escape in a double-quoted string"))
+            "control-character", f"expected text, found {forbidden_character(match.group())}",
+            offset=match.start(), suggestion=_forbidden_hint(match.group())))
         if len(found) >= 20:
             break
     return found
@@ -232,7 +331,7 @@ def _compose(text: str) -> Node | None:
         error = result["error"]
         if isinstance(error, RecursionError):
             raise _Problem("too-deep", f"expected nesting of at most {MAX_DEPTH} levels, "
-                           "found far deeper nesting", line=1, column=1)
+                           "found far deeper nesting")
         raise error
     return result["node"]
 
@@ -240,7 +339,7 @@ def _compose(text: str) -> Node | None:
 def _nesting_upper_bound(text: str) -> int:
     """A cheap bound that nesting can never exceed: every flow collection
     needs a bracket, every block level a column or an indicator."""
-    longest = max((len(line) for line in text.split("\n")), default=0)
+    longest = max((len(line) for line in _YAML_LINE_BREAK.split(text)), default=0)
     return text.count("[") + text.count("{") + 2 * (longest + 1)
 
 
@@ -250,34 +349,28 @@ def _check_depth_by_events(text: str) -> None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
                 raise _Problem("too-deep", f"expected nesting of at most {MAX_DEPTH} levels, "
-                               f"found more", line=mark.line + 1, column=mark.column + 1)
+                               f"found more", mark=event.start_mark)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str, sourcemap: SourceMap) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    column = mark.column + 1 if mark else 1
     problem = (exc.problem or "").strip()
     if isinstance(exc, yaml.composer.ComposerError) and "single document" in (exc.context or ""):
+        return sourcemap.diagnostic_at_mark(
+            mark, "multiple-documents", "expected a single YAML document, found another one",
+            suggestion="put each journey map in its own file")
+    tab = _indenting_tab(sourcemap, mark, problem)
+    if tab is not None:
         return sourcemap.diagnostic(
-            "multiple-documents", "expected a single YAML document, found another one",
-            line, column, suggestion="put each journey map in its own file")
-    line_text = sourcemap.line_text(line)
-    if "\t" in line_text[: len(line_text) - len(line_text.lstrip(" \t"))] and (
-            "tab" in problem or "\\t" in problem or "cannot start any token" in problem
-            or "mapping values" in problem or "block" in problem):
-        tab_col = line_text.index("\t") + 1
-        return sourcemap.diagnostic(
-            "tab-indentation", "expected spaces for indentation, found a tab",
-            line, tab_col, suggestion="YAML indents with spaces only; replace the tab with spaces")
+            "tab-indentation", "expected spaces for indentation, found a tab", offset=tab,
+            suggestion="YAML indents with spaces only; replace the tab with spaces")
     if "escape" in problem and "Unicode" in problem:
-        return sourcemap.diagnostic(
-            "control-character", "expected a valid character, found an escape of a lone surrogate "
-            "or another invalid code point", line, column,
+        return sourcemap.diagnostic_at_mark(
+            mark, "control-character", "expected a valid character, found an escape of a lone "
+            "surrogate or another invalid code point",
             suggestion="write the character itself, or a valid \\u escape")
     if not problem:
         problem = str(exc).splitlines()[0]
@@ -285,19 +378,34 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, sourcemap: SourceMap) -> D
     if exc.context:
         context = f" {exc.context}"
         start = exc.context_mark
-        if start is not None and mark is not None and start.line != mark.line:
-            context += f" that starts at line {start.line + 1}, column {start.column + 1}"
-    return sourcemap.diagnostic(
-        "yaml-syntax", f"expected valid YAML, found a syntax error: {problem}{context}".rstrip(),
-        line, column)
+        if start is not None and mark is not None:
+            start_line, start_column = sourcemap.place_mark(start)
+            if start_line != sourcemap.place_mark(mark)[0]:
+                context += f" that starts at line {start_line}, column {start_column}"
+    return sourcemap.diagnostic_at_mark(
+        mark, "yaml-syntax",
+        f"expected valid YAML, found a syntax error: {problem}{context}".rstrip())
+
+
+def _indenting_tab(sourcemap: SourceMap, mark: Any, problem: str) -> int | None:
+    """The offset of the tab in the indentation of the error's line, when a
+    tab there is the likely cause of the error."""
+    line, _ = sourcemap.place_mark(mark)
+    line_text = sourcemap.line_text(line)
+    indentation = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indentation and (
+            "tab" in problem or "\\t" in problem or "cannot start any token" in problem
+            or "mapping values" in problem or "block" in problem):
+        return sourcemap.line_start(line) + indentation.index("\t")
+    return None
 
 
 def _problem_diagnostic(problem: _Problem, sourcemap: SourceMap) -> Diagnostic:
     if problem.node is not None:
         return sourcemap.diagnostic_at(problem.node, problem.code, problem.message,
                                        suggestion=problem.suggestion)
-    return sourcemap.diagnostic(problem.code, problem.message, problem.line or 1,
-                                problem.column or 1, suggestion=problem.suggestion)
+    return sourcemap.diagnostic_at_mark(problem.mark, problem.code, problem.message,
+                                        suggestion=problem.suggestion)
 
 
 def describe(value: Any) -> str:
@@ -322,10 +430,11 @@ class _Walker:
     """Turns the node graph into dicts, lists, str and Plain, enforcing the
     format's structural rules on the way."""
 
-    def __init__(self, text_length: int):
+    def __init__(self, sourcemap: SourceMap):
+        self.sourcemap = sourcemap
         # Without aliases a document can never spend more than about twice its
         # length (a character per scalar character, one per node).
-        self.budget = EXPANSION_FACTOR * max(text_length, 100)
+        self.budget = EXPANSION_FACTOR * max(len(sourcemap.text), 100)
         # The top-level entry being walked: where an alias bomb is reported,
         # a stable place whatever node the budget happens to run out at.
         self.entry: tuple[str, Node] | None = None
@@ -353,11 +462,11 @@ class _Walker:
 
     def _scalar(self, node: ScalarNode):
         value = node.value
-        if _CONTROL.search(value):
-            bad = _CONTROL.search(value).group()
-            raise _Problem("control-character",
-                           f"expected text, found the control character U+{ord(bad):04X}", node=node,
-                           suggestion="remove the escape that produces it")
+        forbidden = _CONTROL.search(value)
+        if forbidden:
+            bad = forbidden.group()
+            raise _Problem("control-character", f"expected text, found {forbidden_character(bad)}",
+                           node=node, suggestion=_forbidden_hint(bad, escaped=True))
         if not node.style:  # None from PyYAML, '' from libyaml: a plain scalar
             return None if value in NULLS else Plain(value)
         return value
@@ -377,8 +486,9 @@ class _Walker:
             if key in result:
                 first = next(k for k, _ in node.value
                              if isinstance(k, ScalarNode) and unicodedata.normalize("NFC", k.value) == key)
+                first_line, _ = self.sourcemap.place_mark(first.start_mark)
                 raise _Problem("duplicate-key", f"expected each key once, found {key!r} again "
-                               f"(first at line {first.start_mark.line + 1})", node=key_node,
+                               f"(first at line {first_line})", node=key_node,
                                suggestion="merge the two entries or rename one")
             if depth == 1:
                 self.entry = (str(key), value_node)
@@ -387,4 +497,5 @@ class _Walker:
 
 
 __all__ = ["Document", "Plain", "load_path", "load_bytes", "load_text", "describe",
+           "open_regular_file", "explain_os_error", "unreadable", "NotARegularFile", "NONCHARACTERS",
            "HAVE_LIBYAML", "ERROR"]

@@ -5,6 +5,8 @@
 diagnostics); `run()` does every input, in parallel processes when there are
 many, and returns the outcomes in input order, so that output never depends
 on the number of workers. Writing is the caller's business (see `writer.py`).
+Messages carry file names and renderer text: they are made inert here, so
+whoever prints them prints no control characters.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .discovery import Input
 from .renderers import RenderError, RenderOptions
 from .renderers.registry import RendererLoadError, load, output_suffix
 from .runner import validate_input
+from .safetext import inert
 
 # Below this many inputs, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -86,22 +89,22 @@ def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
                 warnings.simplefilter("always")
                 artifact.data = bytes(load(fmt).render(result.journey, options, fmt))
             for warning in caught:
-                outcome.render_warnings.append(f"{item.name}: {fmt}: {warning.message}")
+                outcome.render_warnings.append(inert(f"{item.name}: {fmt}: {warning.message}"))
         except RendererLoadError as exc:
-            outcome.render_errors.append(str(exc))
+            outcome.render_errors.append(inert(str(exc)))
         except RenderError as exc:
             if exc.usage:  # the same for every map (a missing program): said once
-                outcome.usage_errors.append(str(exc))
+                outcome.usage_errors.append(inert(str(exc)))
             else:
-                outcome.render_errors.append(f"{item.name}: {fmt}: {exc}")
+                outcome.render_errors.append(inert(f"{item.name}: {fmt}: {exc}"))
         except Exception as exc:  # a bug in a renderer: reported, the run goes on
             if verbose:
                 import traceback
 
                 traceback.print_exc()
-            outcome.render_errors.append(
+            outcome.render_errors.append(inert(
                 f"{item.name}: the '{fmt}' renderer failed ({type(exc).__name__}: {exc}); "
-                "this is a bug, please report it")
+                "this is a bug, please report it"))
         outcome.artifacts.append(artifact)
     return outcome
 

@@ -9,13 +9,16 @@ from typing import Iterable, Sequence
 
 from .diagnostics import Diagnostic, ERROR
 from .discovery import Input
-from .validation import Result, validate_bytes, validate_path
+from .loader import MAX_BYTES, unreadable
+from .validation import Result, validate_bytes, validate_document, validate_path
 
 
 def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = False) -> Result:
     try:
+        if item.problem is not None:  # found unreadable by the folder search
+            return validate_document(unreadable(item.name, item.problem), ignore)
         if item.path is None:
-            return validate_bytes(sys.stdin.buffer.read(), item.name, ignore)
+            return _validate_stdin(item.name, ignore)
         return validate_path(item.path, item.name, ignore)
     except Exception as exc:  # a bug in journeymap, not a problem of the file
         if verbose:
@@ -24,6 +27,22 @@ def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = Fals
             file=item.name, line=1, column=1, severity=ERROR, code="internal-error",
             message=f"journeymap failed on this file ({type(exc).__name__}: {exc}); this is a bug, "
                     "please report it with the file", suggestion="run with --verbose for details")])
+
+
+def _validate_stdin(name: str, ignore: Sequence[str]) -> Result:
+    """Standard input, read only up to the size limit (one byte more tells
+    that the input is too large) however much is piped in."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return validate_document(unreadable(name, "expected standard input, found it closed"),
+                                 ignore)
+    try:
+        raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return validate_document(unreadable(
+            name, f"expected readable standard input, found an error ({exc.strerror or exc})"),
+            ignore)
+    return validate_bytes(raw, name, ignore)
 
 
 def validate_inputs(inputs: Iterable[Input], ignore: Sequence[str] = (),

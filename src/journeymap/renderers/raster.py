@@ -15,6 +15,7 @@ import warnings
 from functools import lru_cache
 
 from ..layout.fonts import BASE_FAMILY, EMOJI_FAMILY, cjk_family, runs
+from ..loader import NONCHARACTERS
 from ..model import Journey
 from . import RenderError
 
@@ -33,11 +34,33 @@ def rasterise(svg: str, fmt: str, journey: Journey) -> bytes:
         raise RenderError(f"PNG and PDF need CairoSVG and the cairo library ({exc}); "
                           "install cairo (apt-get install libcairo2) and reinstall journeymap",
                           usage=True) from exc
+    svg = _without_noncharacters(svg)
     _warn_about_missing_glyphs(svg, journey)
     _warn_about_shaping(svg)
-    if fmt == "png":
-        return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE)
-    return _pdf(svg)
+    try:
+        if fmt == "png":
+            return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE)
+        return _pdf(svg)
+    except Exception as exc:  # cairo's refusal is this map's failure, not a crash
+        raise RenderError(f"cairo could not draw this map ({type(exc).__name__}: {exc}); "
+                          "the svg and html formats may still show it") from exc
+
+
+# Noncharacters (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF of every plane), raw or as
+# character references: cairo rejects a string holding one ("input string not
+# valid UTF-8"). The loader refuses them; a map built in Python may not.
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _without_noncharacters(svg: str) -> str:
+    """The SVG with every noncharacter drawn as the replacement character."""
+    def reference(match: re.Match) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        is_non = code <= 0x10FFFF and _NONCHARACTER.match(chr(code)) is not None
+        return "&#xFFFD;" if is_non else match.group()
+
+    return _CHARACTER_REFERENCE.sub(reference, _NONCHARACTER.sub("\ufffd", svg))
 
 
 def _pdf(svg: str) -> bytes:
@@ -105,8 +128,11 @@ def _coverage(family: str):
     program = shutil.which("fc-list")
     if program is None:
         return None
-    done = subprocess.run([program, "--format", "%{family}\t%{charset}\n", family],
-                          capture_output=True, text=True, timeout=60)
+    try:
+        done = subprocess.run([program, "--format", "%{family}\t%{charset}\n", family],
+                              capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None  # a font check that cannot run is no reason to fail the picture
     ranges: list[tuple[int, int]] = []
     for line in done.stdout.splitlines():
         names, _, charset = line.partition("\t")
