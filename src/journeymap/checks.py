@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 from . import builtins
 from .diagnostics import Diagnostic, PathPart
 from .fields import closest
-from .model import CustomLane, Journey
+from .model import MAX_SCALE_STEPS, CustomLane, Journey
 from .sourcemap import SourceMap
 
 Path = tuple[PathPart, ...]
@@ -59,6 +59,12 @@ def _scale(c: _Checker) -> None:
     if scale.min >= scale.max:
         c.report(("scale", "max"), "out-of-range",
                  f"expected scale.max greater than scale.min ({scale.min}), found {scale.max}")
+    elif scale.max - scale.min > MAX_SCALE_STEPS:
+        c.report(("scale",), "out-of-range",
+                 f"expected a scale of at most {MAX_SCALE_STEPS} steps from min to max, found "
+                 f"{scale.max - scale.min} steps ({scale.min} to {scale.max})",
+                 "an emotion scale has a handful of steps, such as -2 to 2 or 1 to 5",
+                 at_key=True)
 
 
 def _persona_ids(c: _Checker) -> None:

@@ -14,8 +14,8 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       model_validator)
 
 from . import builtins
-from .fields import (Bool, Color, Id, IdList, Int, Locale, Number, Text, TextList, TextOrNumber,
-                     Url, choice)
+from .fields import (Bool, Color, Count, Id, IdList, Int, Locale, Number, Text, TextList,
+                     TextOrNumber, Url, choice)
 
 
 class Node(BaseModel):
@@ -68,7 +68,7 @@ class Source(Node):
     id: Id
     kind: Optional[choice(*builtins.SOURCE_KINDS)] = None
     title: Optional[Text] = None
-    n: Optional[Int] = None
+    n: Optional[Count] = None
     date: Optional[Text] = None
     url: Optional[Url] = None
 
@@ -163,7 +163,16 @@ class Stage(Node):
     touchpoints: list[Touchpoint] = []
 
 
+# The widest emotion scale: `max - min` at most this many steps. A scale is a
+# handful of steps (−2..2, 1..5, 0..10); a wider one cannot be drawn so that
+# two neighbouring values look different.
+MAX_SCALE_STEPS = 100
+
+
 class Scale(Node):
+    """The emotion scale: integers from `min` to `max`, `min < max`, at most
+    100 steps apart."""
+
     min: Int = -2
     max: Int = 2
 

@@ -14,7 +14,7 @@ from typing import Mapping, Optional, Sequence
 
 from ..model import CustomLane, Journey, Persona, Stage, Touchpoint
 from ..renderers.common import (channel_name, format_number, lane_id, lane_title, scale_position,
-                                signed)
+                                scale_values, signed)
 from .geometry import Drawing, Group, Shape, TextStyle, text_block
 
 PAD = 24.0            # around the page
@@ -452,10 +452,12 @@ class _Layout:
                            role="lane-title"))
         row.add(Shape("rect", PAD + LABEL_W + 3, y, self.grid_right - PAD - LABEL_W - 6, height,
                       fill="cell", radius=4))
-        # Scale: labels at the values that have room (the ends and zero first), grid lines.
+        # Scale: labels at the values that have room (the ends and zero first,
+        # then round values between, as many as the chart's height holds), grid lines.
         labelled: list[int] = []
         room = text_block(0, 0, 44, "0", SMALL).h
-        for value in [scale.max, scale.min, 0] + list(range(scale.max - 1, scale.min, -1)):
+        fits = max(2, int((chart_bottom - chart_top) // room) + 1)
+        for value in [scale.max, scale.min, 0] + scale_values(scale, fits)[::-1]:
             if scale.min <= value <= scale.max and value not in labelled and \
                     all(abs(y_of(value) - y_of(other)) >= room for other in labelled):
                 labelled.append(value)
@@ -532,7 +534,7 @@ class _Layout:
         y += title.h + 4
         entries: list[tuple[Shape, str]] = []
         scale = self.j.scale
-        for value in range(scale.min, scale.max + 1):
+        for value in scale_values(scale):
             entries.append((Shape("face", 0, 0, FACE_R, FACE_R, value=scale_position(value, scale)),
                             signed(value)))
         entries.append((Shape("star", 0, 0, 14, 14, fill="accent"), self.words["key_touchpoint"]))
