@@ -3,14 +3,15 @@ revision of one for diff), compute, and print in the format asked for."""
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
-from pathlib import Path
 from typing import Sequence
 
+from .. import gitrev
 from ..discovery import MissingPath, expand
 from ..reporting import report
 from ..runner import validate_inputs
+from ..safetext import inert
 from ..validation import Result, validate_bytes
 from . import report as out
 from .diff import diff
@@ -25,7 +26,7 @@ class UsageError(Exception):
 
 def _check(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {inert(repr(fmt))}")
 
 
 def _report_problems(results: Sequence[Result]) -> bool:
@@ -41,13 +42,13 @@ def run_stats(paths: Sequence[str], fmt: str) -> int:
     try:
         inputs = expand(paths)
     except MissingPath as missing:
-        raise UsageError(f"no such file or folder: {missing}")
+        raise UsageError(f"no such file or folder: {inert(str(missing))}") from None
     results = validate_inputs(inputs)
     failed = _report_problems(results)
     entries = [stats(r.journey, r.filename) for r in results if r.journey is not None]
     rows = summary(entries)
     if fmt == "json":
-        sys.stdout.write(out.as_json({"maps": entries, "summary": rows}))
+        sys.stdout.write(out.as_json({"maps": entries, "summary": rows}, not out.writes_unicode(sys.stdout)))
     elif fmt == "md":
         parts = [out.as_markdown(f"{e['title']} ({e['map']})", out.stats_tables(e)) for e in entries]
         if len(entries) > 1:
@@ -62,24 +63,31 @@ def run_stats(paths: Sequence[str], fmt: str) -> int:
 
 
 def load_version(spec: str) -> Result:
-    """A file, `-`, or `REVISION:path` read from git (`HEAD~1:maps/x.yaml`)."""
-    path = Path(spec)
+    """A file, `-`, or `REVISION:path` read from git (`HEAD~1:maps/x.yaml`,
+    see gitrev for what a revision may be)."""
     if spec == "-":
         return validate_bytes(sys.stdin.buffer.read(), "<stdin>")
-    if path.exists():
-        return validate_inputs(expand([spec]))[0]
-    if ":" in spec:
-        revision, _, file = spec.partition(":")
-        git = ["git", "show", f"{revision}:{file}"]
-        try:
-            done = subprocess.run(git, capture_output=True, timeout=60)
-        except FileNotFoundError:
-            raise UsageError(f"{spec}: not a file, and git is not installed to read it from a revision")
-        if done.returncode == 0:
-            return validate_bytes(done.stdout, spec)
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"{spec}: not a file, and git cannot read it ({reason[-1] if reason else 'no reason'})")
-    raise UsageError(f"no such file: {spec}")
+    if os.path.exists(spec):
+        return _one_map(spec)
+    revision_path = gitrev.split(spec)
+    if revision_path is None:
+        raise UsageError(f"no such file: {inert(spec)}")
+    try:
+        return validate_bytes(gitrev.read_blob(revision_path), spec)
+    except gitrev.GitRevError as exc:
+        raise UsageError(f"{inert(spec)}: no such file; as REVISION:path, {exc}") from None
+
+
+def _one_map(spec: str) -> Result:
+    """The one map a file, or a folder holding exactly one map, names."""
+    try:
+        inputs = expand([spec])
+    except MissingPath:
+        raise UsageError(f"no such file: {inert(spec)}") from None
+    if len(inputs) != 1:
+        found = "no journey maps" if not inputs else f"{len(inputs)} journey maps"
+        raise UsageError(f"{inert(spec)} is a folder with {found}; name the one map file to compare")
+    return validate_inputs(inputs)[0]
 
 
 def run_diff(old_spec: str, new_spec: str, fmt: str, exit_code: bool) -> int:
@@ -91,12 +99,12 @@ def run_diff(old_spec: str, new_spec: str, fmt: str, exit_code: bool) -> int:
     tables = out.diff_tables(result)
     heading = f"{old_spec} → {new_spec}"
     if fmt == "json":
-        sys.stdout.write(out.as_json(result))
+        sys.stdout.write(out.as_json(result, not out.writes_unicode(sys.stdout)))
     elif fmt == "md":
-        sys.stdout.write(out.as_markdown(heading, tables) if tables else f"## {heading}\n\nNo changes.\n")
+        sys.stdout.write(out.as_markdown(heading, tables, empty="No changes."))
     else:
         if tables:
             out.print_rich(heading, tables)
         else:
-            print(f"{heading}: no changes")
+            print(f"{inert(heading)}: no changes")
     return 1 if (exit_code and result["changed"]) else 0

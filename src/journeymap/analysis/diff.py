@@ -8,10 +8,11 @@ are compared as texts (case and spacing ignored)."""
 from __future__ import annotations
 
 import difflib
+from fractions import Fraction
 from typing import Optional
 
 from ..model import Journey, Touchpoint
-from .stats import curves
+from .stats import average, curves, figure
 
 SIMILAR = 0.6
 
@@ -66,8 +67,7 @@ def _stage_averages(journey: Journey) -> dict[str, dict[str, Optional[float]]]:
     result: dict[str, dict[str, Optional[float]]] = {}
     for persona, points in curves(journey).items():
         for stage in journey.stages:
-            values = [v for sid, _, v in points if sid == stage.id]
-            result.setdefault(stage.id, {})[persona] = round(sum(values) / len(values), 3) if values else None
+            result.setdefault(stage.id, {})[persona] = average(v for sid, _, v in points if sid == stage.id)
     return result
 
 
@@ -92,7 +92,7 @@ def diff(old: Journey, new: Journey, old_name: str, new_name: str) -> dict:
             x, y = before.get(persona), after.get(persona)
             if x != y:
                 changes[persona or "all"] = {"old": x, "new": y,
-                                             "change": None if x is None or y is None else y - x}
+                                             "change": None if x is None or y is None else figure(y - x, whole=True)}
         if changes:
             entry["emotion"] = changes
         metrics = _metric_changes(a, b)
@@ -106,7 +106,7 @@ def diff(old: Journey, new: Journey, old_name: str, new_name: str) -> dict:
         for persona in sorted(set(old_avg.get(a.id, {})) | set(new_avg.get(b.id, {}))):
             x, y = old_avg.get(a.id, {}).get(persona), new_avg.get(b.id, {}).get(persona)
             stage_emotion.append({"stage": b.id, "persona": persona or None, "old": x, "new": y,
-                                  "change": None if x is None or y is None else round(y - x, 3)})
+                                  "change": None if x is None or y is None else figure(Fraction(y) - Fraction(x))})
 
     old_pains = {_norm(p): p for _, tp in old.all_touchpoints() for p in tp.pains}
     new_pains = {_norm(p): p for _, tp in new.all_touchpoints() for p in tp.pains}

@@ -4,10 +4,15 @@ pipelines (JSON). The figures come ready from stats.py and diff.py."""
 from __future__ import annotations
 
 import json
+import math
+import re
+from decimal import Decimal
 from typing import Sequence
 
 from ..renderers.common import format_number, signed
 from ..renderers.markdown import escape
+from ..safetext import inert
+from .stats import LARGEST, writable
 
 Table = tuple[str, Sequence[str], list[Sequence[str]]]  # title, header, rows
 
@@ -15,13 +20,25 @@ Table = tuple[str, Sequence[str], list[Sequence[str]]]  # title, header, rows
 def _num(value) -> str:
     if value is None:
         return "–"
+    if isinstance(value, int) and not writable(value):
+        return f"{Decimal(value):.6e}"
     if isinstance(value, float) and not value.is_integer():
         return format_number(value)
     return str(int(value)) if isinstance(value, (int, float)) else str(value)
 
 
 def _change(value) -> str:
-    return "–" if value is None else signed(value)
+    if value is None:
+        return "–"
+    if isinstance(value, int) and not writable(value):
+        return ("+" if value > 0 else "−") + _num(abs(value))
+    return signed(value)
+
+
+def _percent(share: float, spec: str) -> str:
+    """`share` as a percentage, even where share * 100 is beyond a float."""
+    scaled = share * 100
+    return f"{scaled if math.isfinite(scaled) else Decimal(share) * 100:{spec}}%"
 
 
 def stats_tables(entry: dict) -> list[Table]:
@@ -61,13 +78,13 @@ def stats_tables(entry: dict) -> list[Table]:
     if entry["metrics"]:
         rows = [[m["metric"], m["touchpoint"], _num(m["value"]), _num(m["target"]),
                  "met" if m["met"] else "missed", _change(m["gap"]),
-                 "–" if m["relative_gap"] is None else f"{m['relative_gap'] * 100:+.1f}%"]
+                 "–" if m["relative_gap"] is None else _percent(m["relative_gap"], "+.1f")]
                 for m in entry["metrics"]]
         tables.append(("Metrics against targets (worst first)",
                        ["metric", "touchpoint", "value", "target", "", "gap", "gap %"], rows))
     evidence = entry["evidence"]
     rows = [["backed by observed or reported evidence",
-             f"{evidence['backed']} of {evidence['touchpoints']} ({evidence['share_backed'] * 100:.0f}%)"]]
+             f"{evidence['backed']} of {evidence['touchpoints']} ({_percent(evidence['share_backed'], '.0f')})"]]
     if evidence["hypothesis_only"]:
         rows.append(["resting on hypotheses only", ", ".join(evidence["hypothesis_only"])])
     rows += [[f"source: {s['title'] or s['source']}", f"{s['kind'] or ''} n={_num(s['n'])} {s['date'] or ''}".strip()]
@@ -80,7 +97,7 @@ def summary_table(rows: list[dict]) -> Table:
     return ("Summary", ["map", "touchpoints", "average emotion", "lowest point", "pains", "metrics missed",
                         "evidence"],
             [[r["map"], str(r["touchpoints"]), _num(r["average_emotion"]), r["lowest"] or "–", str(r["pains"]),
-              str(r["metrics_missed"]), f"{r['share_backed'] * 100:.0f}%"] for r in rows])
+              str(r["metrics_missed"]), _percent(r["share_backed"], ".0f")] for r in rows])
 
 
 def diff_tables(result: dict) -> list[Table]:
@@ -131,38 +148,102 @@ def diff_tables(result: dict) -> list[Table]:
 
 # Output formats ---------------------------------------------------------------------------
 
-def as_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+# Characters JSON may carry raw in a string but a terminal or a CI log acts
+# on (C0 controls are escaped by json.dumps itself), and lone surrogates,
+# which no UTF-8 stream can write.
+_INERT_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def as_markdown(heading: str, tables: list[Table], level: int = 2) -> str:
-    out = [f"{'#' * level} {escape(heading)}", ""]
+def _json_ready(data):
+    """`data` with every number one JSON can carry: no NaN or infinity
+    (clamped to the largest double, NaN as null) and no integer too long for
+    Python to write (as the largest double with its sign). The figures of
+    stats and diff are finite already; this guards the numbers they echo."""
+    if isinstance(data, dict):
+        return {key: _json_ready(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_json_ready(value) for value in data]
+    if isinstance(data, bool):
+        return data
+    if isinstance(data, int) and not writable(data):
+        return LARGEST if data > 0 else -LARGEST
+    if isinstance(data, float) and not math.isfinite(data):
+        return None if math.isnan(data) else math.copysign(LARGEST, data)
+    return data
+
+
+def as_json(data, ascii_only: bool = False) -> str:
+    """Strict JSON (no NaN or Infinity), with the characters a terminal would
+    act on written as \\u escapes: the same data to a parser, inert on screen.
+    `ascii_only` for a stream that cannot write UTF-8: there, the stream's own
+    fallback would write `\\U0001f600`, which is not JSON."""
+    text = json.dumps(_json_ready(data), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    return _INERT_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+
+
+def writes_unicode(stream) -> bool:
+    """Whether `stream` can write any character (its encoding is a UTF)."""
+    try:
+        "\U0010ffff".encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+# A figure cell (`+2`, `0.18 ✗`, `-22.5%`, `–`): nothing in it means anything
+# inside a table cell, so it is written as it is, readable in the source.
+_FIGURE = re.compile(r"[+\-−]?\d+(?:\.\d+)?(?:e[+-]?\d+)?%?(?: [✓✗])?|–")
+
+
+def _md_cell(text: str) -> str:
+    return text if _FIGURE.fullmatch(text) else _md(text)
+
+
+def _md(text: str) -> str:
+    """User text as Markdown text (the md renderer's escaping), with the
+    control characters that leaves shown as escapes."""
+    return inert(escape(text))
+
+
+def _md_heading(level: int, text: str) -> str:
+    """A heading whose text cannot end it early: an unescaped trailing `#`
+    would be read as the heading's closing sequence and dropped."""
+    shown = _md(text)
+    body = shown[:-1]
+    if shown.endswith("#") and (len(body) - len(body.rstrip("\\"))) % 2 == 0:
+        shown = body + "\\#"
+    return f"{'#' * level} {shown}"
+
+
+def as_markdown(heading: str, tables: list[Table], level: int = 2, empty: str = "") -> str:
+    out = [_md_heading(level, heading), ""]
+    if not tables and empty:
+        out += [empty, ""]
     for title, header, rows in tables:
-        out += [f"{'#' * (level + 1)} {escape(title)}", ""]
-        out.append("| " + " | ".join(escape(h) or " " for h in header) + " |")
+        out += [_md_heading(level + 1, title), ""]
+        out.append("| " + " | ".join(_md(h) or " " for h in header) + " |")
         out.append("|" + "---|" * len(header))
         for row in rows:
-            out.append("| " + " | ".join(escape(str(c)) for c in row) + " |")
+            out.append("| " + " | ".join(_md_cell(str(c)) for c in row) + " |")
         out.append("")
     return "\n".join(out)
 
 
 def print_rich(heading: str, tables: list[Table], console=None) -> None:
+    """Tables on standard output (through sys.stdout, so the command line's
+    choice of how to write what the terminal cannot show holds). Every text
+    is a rich Text of inert characters: no markup, no emoji codes, no
+    highlighting, no control sequences from a map."""
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
 
-    console = console or Console()
-    console.print(f"[bold]{_rich_escape(heading)}[/bold]")
+    console = console or Console(markup=False, emoji=False, highlight=False)
+    console.print(Text(inert(heading), style="bold"))
     for title, header, rows in tables:
-        table = RichTable(title=title, title_justify="left", show_header=any(header))
+        table = RichTable(title=Text(inert(title)), title_justify="left", show_header=any(header))
         for column in header:
-            table.add_column(column)
+            table.add_column(Text(inert(column)))
         for row in rows:
-            table.add_row(*[_rich_escape(str(c)) for c in row])
+            table.add_row(*[Text(inert(str(cell))) for cell in row])
         console.print(table)
-
-
-def _rich_escape(text: str) -> str:
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)

@@ -6,16 +6,46 @@ JSON-ready dicts and lists in a stable order; the reporters only format it.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from typing import Optional
+from fractions import Fraction
+from typing import Iterable, Optional, Union
 
 from ..model import Journey, Metric, Touchpoint
 
 GOOD_EVIDENCE = ("observed", "reported")
+LARGEST = sys.float_info.max
+
+Figure = Union[int, float]
 
 
-def _round(value: float) -> float:
-    return round(value, 3)
+def writable(value: int) -> bool:
+    """Whether Python will write `value` in decimal: it refuses integers of
+    more digits than `sys.get_int_max_str_digits()` (4300 by default)."""
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+    return not limit or value.bit_length() <= 3 * (limit - 1)
+
+
+def figure(value: Union[Fraction, int, float], whole: bool = False) -> Figure:
+    """A computed figure every JSON reader can take: rounded to three
+    decimals, a finite double and, beyond the range of doubles, the largest
+    one with its sign (JSON has no infinity, and JavaScript or jq would read
+    a larger number as one). `whole`: a figure of integers, which stays an
+    exact integer while it can be written. Exact arithmetic first, so no
+    size of input overflows on the way."""
+    exact = Fraction(value)
+    if whole and exact.denominator == 1 and writable(exact.numerator):
+        return exact.numerator
+    try:
+        return float(round(exact, 3))
+    except OverflowError:
+        return LARGEST if exact > 0 else -LARGEST
+
+
+def average(values: Iterable[int]) -> Optional[float]:
+    """The mean, exact until rounded by `figure`; None for no values."""
+    values = list(values)
+    return figure(Fraction(sum(values), len(values))) if values else None
 
 
 def curves(journey: Journey) -> dict[str, list[tuple[str, Touchpoint, int]]]:
@@ -50,18 +80,17 @@ def emotion_stats(journey: Journey) -> list[dict]:
             high = max(points, key=lambda p: p[2])
             entry["lowest"] = _point(*low)
             entry["highest"] = _point(*high)
-            entry["average"] = _round(sum(p[2] for p in points) / len(points))
+            entry["average"] = average(p[2] for p in points)
         by_stage = []
         for stage in journey.stages:
-            values = [v for sid, _, v in points if sid == stage.id]
             by_stage.append({"stage": stage.id, "name": stage.name,
-                             "average": _round(sum(values) / len(values)) if values else None})
+                             "average": average(v for sid, _, v in points if sid == stage.id)})
         entry["stages"] = by_stage
         drops = []
         for (s1, a, va), (s2, b, vb) in zip(points, points[1:]):
             if vb < va:
                 drops.append({"from": a.id, "to": b.id, "from_name": a.name, "to_name": b.name,
-                              "change": vb - va})
+                              "change": figure(vb - va, whole=True)})
         drops.sort(key=lambda d: d["change"])  # stable: equal drops keep the map's order
         entry["steepest_drops"] = drops[:3]
         found.append(entry)
@@ -114,12 +143,13 @@ def channel_stats(journey: Journey) -> dict:
     }
 
 
-def metric_gap(metric: Metric) -> Optional[float]:
+def metric_gap(metric: Metric) -> Optional[Fraction]:
     """How far the value is beyond its target, in the good direction
-    (negative: missed)."""
+    (negative: missed), exactly."""
     if metric.target is None:
         return None
-    return metric.value - metric.target if metric.better == "higher" else metric.target - metric.value
+    value, target = Fraction(metric.value), Fraction(metric.target)
+    return value - target if metric.better == "higher" else target - value
 
 
 def metric_stats(journey: Journey) -> list[dict]:
@@ -129,11 +159,11 @@ def metric_stats(journey: Journey) -> list[dict]:
             gap = metric_gap(metric)
             if gap is None:
                 continue
-            relative = gap / abs(metric.target) if metric.target else None
+            whole = isinstance(metric.value, int) and isinstance(metric.target, int)
+            relative = figure(gap / abs(Fraction(metric.target))) if metric.target else None
             rows.append({"touchpoint": tp.id, "stage": stage.id, "metric": name, "value": metric.value,
                          "target": metric.target, "unit": metric.unit, "better": metric.better,
-                         "met": bool(metric.met), "gap": _round(gap),
-                         "relative_gap": None if relative is None else _round(relative)})
+                         "met": bool(metric.met), "gap": figure(gap, whole), "relative_gap": relative})
     rows.sort(key=lambda r: (r["relative_gap"] if r["relative_gap"] is not None else r["gap"]))
     return rows
 
@@ -154,7 +184,7 @@ def evidence_stats(journey: Journey) -> dict:
     return {
         "touchpoints": len(touchpoints),
         "backed": len(backed),
-        "share_backed": _round(len(backed) / len(touchpoints)) if touchpoints else 0.0,
+        "share_backed": figure(Fraction(len(backed), len(touchpoints))) if touchpoints else 0.0,
         "hypothesis_only": hypotheses,
         "sources": [{"source": s.id, "title": s.title, "kind": s.kind, "n": s.n, "date": s.date}
                     for s in journey.sources],
