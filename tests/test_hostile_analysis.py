@@ -217,14 +217,26 @@ def test_an_old_git_without_end_of_options_still_gets_no_option(repo, monkeypatc
     monkeypatch.setattr(gitrev, "_run_git", recording)
     monkeypatch.setattr(gitrev, "_git_version", lambda: (2, 20))
     assert gitrev.read_blob(gitrev.split("HEAD:maps/flight.yaml")) == FUTURE.read_bytes()
-    assert calls == [["cat-file", "blob", "HEAD:maps/flight.yaml"]]
+    assert calls == [["cat-file", "-s", "HEAD:maps/flight.yaml"],  # the size first
+                     ["cat-file", "blob", "HEAD:maps/flight.yaml"]]
     with pytest.raises(gitrev.GitRevError, match="cannot start with '-'"):
         gitrev.read_blob(gitrev.split("--output=x:y"))
-    assert len(calls) == 1  # refused before git ran
+    assert len(calls) == 2  # refused before git ran
 
     monkeypatch.setattr(gitrev, "_git_version", lambda: (2, 39))
     gitrev.read_blob(gitrev.split("HEAD:maps/flight.yaml"))
-    assert calls[-1] == ["cat-file", "blob", "--end-of-options", "HEAD:maps/flight.yaml"]
+    assert calls[-2:] == [["cat-file", "-s", "--end-of-options", "HEAD:maps/flight.yaml"],
+                          ["cat-file", "blob", "--end-of-options", "HEAD:maps/flight.yaml"]]
+
+
+def test_a_blob_over_the_size_limit_is_not_read(repo, monkeypatch):
+    monkeypatch.chdir(repo)
+    big = repo / "maps" / "big.yaml"
+    big.write_bytes(b"# " + b"x" * (gitrev.MAX_BYTES + 10) + b"\n")
+    git(repo, "add", "maps/big.yaml")
+    git(repo, "commit", "-q", "-m", "big")
+    with pytest.raises(gitrev.GitRevError, match="over the 10 MB"):
+        gitrev.read_blob(gitrev.split("HEAD:maps/big.yaml"))
 
 
 def test_a_git_that_hangs_is_stopped(tmp_path, monkeypatch):

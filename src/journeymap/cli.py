@@ -25,9 +25,29 @@ app = typer.Typer(
 )
 
 
+def _say(message: str) -> None:
+    """One line to standard error; any user text in it (a file name, a value)
+    is shown inert, so it cannot act on the terminal or the CI log."""
+    from .safetext import inert
+
+    typer.echo(inert(message), err=True)
+
+
 def _usage_error(message: str) -> "typer.Exit":
-    typer.echo(f"journeymap: error: {message}", err=True)
+    _say(f"journeymap: error: {message}")
     return typer.Exit(2)
+
+
+def _check_locale(locale: Optional[str]) -> Optional[str]:
+    """--locale takes a language tag, never a path to a file of words."""
+    if locale is None:
+        return None
+    from .i18n import check_locale
+
+    try:
+        return check_locale(locale)
+    except ValueError as exc:
+        raise _usage_error(f"--locale: {exc}")
 
 
 def _write_file(path: Path, text: str, force: bool = True) -> None:
@@ -36,12 +56,12 @@ def _write_file(path: Path, text: str, force: bool = True) -> None:
     from .writer import write_atomic
 
     if path.exists() and not force:
-        typer.echo(f"journeymap: {path} exists; use --force to overwrite it", err=True)
+        _say(f"journeymap: {path} exists; use --force to overwrite it")
         raise typer.Exit(1)
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
-        typer.echo(f"journeymap: error: cannot write {path}: {exc.strerror or exc}", err=True)
+        _say(f"journeymap: error: cannot write {path}: {exc.strerror or exc}")
         raise typer.Exit(1)
 
 
@@ -199,7 +219,7 @@ def render(
         overrides["edge_labels"] = True
     request = RenderRequest(
         paths=paths or [], formats=formats, output=output, check=check, strict=strict, theme=theme,
-        locale=locale, ignore=_check_ignore(ignore), report_format=_check_report_format(report_format),
+        locale=_check_locale(locale), ignore=_check_ignore(ignore), report_format=_check_report_format(report_format),
         quiet=quiet, verbose=verbose, jobs=jobs, config=config, settings_overrides=overrides,
         compare=compare, lanes=_check_lanes(lanes))
     raise typer.Exit(run_render(request))
@@ -219,7 +239,8 @@ def watch(
     from .render_command import RenderRequest
     from .watch_command import watch as run_watch
 
-    request = RenderRequest(paths=paths or [], formats=formats, output=output, theme=theme, locale=locale,
+    request = RenderRequest(paths=paths or [], formats=formats, output=output, theme=theme,
+                            locale=_check_locale(locale),
                             quiet=quiet, report_format=_check_report_format(None))
     raise typer.Exit(run_watch(request))
 
@@ -297,18 +318,27 @@ def import_mermaid(
 
     fmt = _check_report_format(report_format)
     name = "<stdin>" if file == "-" else file
-    try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    from .loader import MAX_BYTES, explain_os_error, open_regular_file
+
+    try:  # never a FIFO or a device, never more than the loader's limit
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open_regular_file(file) as handle:
+                raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise _usage_error(f"no such file: {file}")
     except OSError as exc:
-        typer.echo(f"journeymap: error: cannot read {file}: {exc.strerror or exc}", err=True)
+        _say(f"journeymap: error: {file}: {explain_os_error(exc, file)}")
+        raise typer.Exit(1)
+    if len(raw) > MAX_BYTES:
+        _say(f"journeymap: error: {name}: expected at most {MAX_BYTES // (1024 * 1024)} MB, found more")
         raise typer.Exit(1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        typer.echo(f"journeymap: error: {name}: expected UTF-8 text, found the byte "
-                   f"0x{raw[exc.start]:02x} at offset {exc.start}", err=True)
+        _say(f"journeymap: error: {name}: expected UTF-8 text, found the byte "
+             f"0x{raw[exc.start]:02x} at offset {exc.start}")
         raise typer.Exit(1)
     yaml_text, problems = convert(text, name)
     if yaml_text is None:
@@ -318,7 +348,7 @@ def import_mermaid(
         sys.stdout.write(yaml_text)
         return
     _write_file(output, yaml_text, force)
-    typer.echo(f"wrote {output}", err=True)
+    _say(f"wrote {output}")
 
 
 @app.command()
@@ -354,12 +384,9 @@ def init(
         near = closest(map_type, builtins.MAP_TYPES)
         raise _usage_error(f"--type must be one of {', '.join(builtins.MAP_TYPES)}, not {map_type!r}"
                            + (f" (did you mean '{near}'?)" if near else ""))
-    from .fields import _LOCALE
-
-    if not _LOCALE.match(locale):
-        raise _usage_error(f"--locale must be a language tag such as en, zh or pt-BR, not {locale!r}")
+    _check_locale(locale)
     _write_file(file, starter(map_type, locale, name=file.name), force)
-    typer.echo(f"wrote {file}: a {map_type} map; next: journeymap validate {file}", err=True)
+    _say(f"wrote {file}: a {map_type} map; next: journeymap validate {file}")
 
 
 def _tune_process() -> None:

@@ -36,6 +36,7 @@ import subprocess
 from dataclasses import dataclass
 from typing import Optional
 
+from .loader import MAX_BYTES
 from .safetext import inert
 
 TIMEOUT_SECONDS = 30
@@ -124,6 +125,10 @@ def read_blob(spec: RevisionPath) -> bytes:
     arguments = ["cat-file", "blob"]
     if _git_version() >= END_OF_OPTIONS_SINCE:
         arguments.append("--end-of-options")
+    size = _run_git([*arguments[:1], "-s", *arguments[2:], str(spec)])
+    if size.returncode == 0 and size.stdout.strip().isdigit() and int(size.stdout) > MAX_BYTES:
+        # a journey file is never this large; git would hold it all in memory
+        raise GitRevError(f"it is over the {MAX_BYTES // (1024 * 1024)} MB that a journey file may have")
     done = _run_git([*arguments, str(spec)])
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()

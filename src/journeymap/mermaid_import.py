@@ -7,10 +7,18 @@ actors, trailing colons and extra spaces. Actors become personas, sections
 stages, tasks touchpoints, and scores 1..5 become emotions −2..2. Consecutive
 tasks of the same name and different actors (how journeymap exports
 per-persona emotions) become one touchpoint with an emotion per persona.
+
+The diagram and its file name are untrusted: a character that a journey's
+text may not hold (a control character, a noncharacter, a lone surrogate) is
+reported at its line and column, never handed to the model to crash on; the
+file name goes into the YAML header comment relative and escaped, so it can
+neither add keys nor make the file unreadable.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,16 +53,47 @@ class MermaidJourney:
 
 
 def _problem(filename: str, line: int, column: int, message: str, source: str,
-             suggestion: Optional[str] = None) -> Diagnostic:
+             suggestion: Optional[str] = None, code: str = "mermaid-syntax") -> Diagnostic:
     return Diagnostic(file=filename, line=line, column=column, severity="error",
-                      code="mermaid-syntax", message=message, suggestion=suggestion,
+                      code=code, message=message, suggestion=suggestion,
                       source_line=source)
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def forbidden_characters(text: str, filename: str, limit: int = 20) -> list[Diagnostic]:
+    """Every character a journey's text may not hold (the loader's own rule),
+    at its line and column: found before parsing, so that none reaches the
+    model (and so none hides in a comment of the diagram either)."""
+    from .loader import _CONTROL
+
+    found: list[Diagnostic] = []
+    for number, line in enumerate(_lines(text), start=1):
+        for match in _CONTROL.finditer(line):
+            char = match.group()
+            found.append(_problem(
+                filename, number, match.start() + 1,
+                f"expected text, found the {_kind_of(char)} U+{ord(char):04X}", line,
+                "remove it: a journey's text cannot hold it", code="control-character"))
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def _kind_of(char: str) -> str:
+    if "\ud800" <= char <= "\udfff":
+        return "lone surrogate"
+    if unicodedata.category(char) == "Cc":
+        return "control character"
+    return "noncharacter"
 
 
 def parse(text: str, filename: str = "<mermaid>") -> MermaidJourney:
     """The diagram's parts; problems are diagnostics, never exceptions."""
     result = MermaidJourney()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _lines(text)
     index = 0
     if lines and lines[0].strip() == "---":  # front matter
         for end in range(1, len(lines)):
@@ -158,7 +197,10 @@ def slug(text: str, taken: set[str], fallback: str) -> str:
 
 
 def emotion(score: float) -> int:
-    """Mermaid's 1..5 -> −2..2, rounded and kept on the scale."""
+    """Mermaid's 1..5 -> −2..2, rounded and kept on the scale (a score too
+    large for a float is at the end of the scale too)."""
+    if not math.isfinite(score):
+        return 2 if score > 0 else -2
     return max(-2, min(2, round(score) - 3))
 
 
@@ -182,7 +224,7 @@ def to_journey_data(parsed: MermaidJourney) -> dict:
                     and isinstance(previous.get("emotion"), dict)
                     and not set(persona_ids[a] for a in task.actors) & set(previous["emotion"])):
                 for actor in task.actors:
-                    previous["emotion"][persona_ids[actor]] = emotion(task.score or 3)
+                    previous["emotion"][persona_ids[actor]] = emotion(3 if task.score is None else task.score)
                 previous["personas"] += [persona_ids[a] for a in task.actors]
                 continue
             tp: dict = {"id": slug(task.name, touchpoint_ids, "touchpoint"), "name": task.name or "–"}
@@ -213,17 +255,66 @@ def to_journey_data(parsed: MermaidJourney) -> dict:
 
 def convert(text: str, filename: str) -> tuple[Optional[str], list[Diagnostic]]:
     """Mermaid text -> (journey YAML text, diagnostics); the YAML validates."""
+    from pydantic import ValidationError
+
     from .model import Journey
     from .serialize import dump
     from .validation import validate_text
 
+    forbidden = forbidden_characters(text, filename)
+    if forbidden:
+        return None, forbidden
     parsed = parse(text, filename)
     if parsed.diagnostics:
         return None, parsed.diagnostics
-    journey = Journey.model_validate(to_journey_data(parsed))
-    header = (f"# Imported from {filename} by `journeymap import mermaid`.\n"
+    try:
+        journey = Journey.model_validate(to_journey_data(parsed))
+    except ValidationError as exc:  # not expected: every text was checked above
+        return None, [_problem(filename, 1, 1, "expected a diagram journeymap can import, found "
+                               f"one its journey model rejects: {_first_error(exc)}", "")]
+    header = (f"# Imported from {comment_text(display_name(filename))} by `journeymap import mermaid`.\n"
               "# Mermaid scores 1..5 became emotions -2..2; add channels, pains and evidence.\n")
     yaml_text = dump(journey, schema="https://journeymap.dev/schemas/journeymap.schema.json")
     yaml_text = yaml_text.replace("\n", "\n" + header, 1)
     problems = [d for d in validate_text(yaml_text, filename).diagnostics if d.is_error]
     return (None if problems else yaml_text), problems
+
+
+def _first_error(exc) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    return f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
+
+
+def display_name(filename: str) -> str:
+    """The name to record for a source file: as given, or relative to the
+    current folder if given absolute (an absolute path tells readers of the
+    journey file about the machine it was made on, nothing about the map)."""
+    if not os.path.isabs(filename):
+        return filename
+    try:
+        return os.path.relpath(filename)
+    except ValueError:  # another drive, on Windows
+        return os.path.basename(filename)
+
+
+# What a YAML comment cannot carry: what YAML cannot read at all (BOM,
+# U+FFFE/U+FFFF, surrogates) and what journeymap's loader refuses anywhere.
+_NOT_FOR_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                           "\U00010000-\U0010ffff]")
+
+
+def comment_text(text: str) -> str:
+    """`text` for one line of a YAML comment: shown `plain` (no line break of
+    any kind, no control character, no `##[`), and every character YAML or
+    journeymap's loader refuses written as an escape."""
+    from .loader import _CONTROL
+    from .safetext import inert
+
+    shown = _NOT_FOR_YAML.sub(_escaped, inert(text))
+    return _CONTROL.sub(_escaped, shown)
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -17,6 +17,7 @@ from .pipeline import Outcome, output_path, run
 from .renderers import THEMES, RenderOptions
 from .renderers.registry import available
 from .reporting import report, use_colour
+from .safetext import inert
 from .writer import deliver
 
 DEFAULT_FORMATS = ("svg",)
@@ -76,6 +77,8 @@ def _plan_outputs(inputs: Sequence[Input], formats: Sequence[str], output_dir: O
     """Two artifacts must never be written to the same file."""
     seen: dict[Path, str] = {}
     for item in inputs:
+        if item.problem is not None:  # reported as unreadable; it has no outputs
+            continue
         for fmt in formats:
             path = output_path(item, fmt, output_dir).resolve()
             if path in seen:
@@ -129,7 +132,7 @@ def render(request: RenderRequest) -> int:
         return _render(request)
     except (UsageError, settings_module.SettingsError, MissingPath) as exc:
         message = f"no such file or folder: {exc}" if isinstance(exc, MissingPath) else str(exc)
-        sys.stderr.write(f"journeymap: error: {message}\n")
+        sys.stderr.write(f"journeymap: error: {inert(message)}\n")
         return 2
 
 
@@ -185,27 +188,29 @@ def _render(request: RenderRequest) -> int:
 
 
 def _say_what_happened(outcomes: Sequence[Outcome], delivery, request: RenderRequest) -> None:
+    """What was written, stale or failed. Paths and messages hold user text
+    (file names, ids, exception texts): each is shown `plain`."""
     err = sys.stderr
     colour = use_colour(err)
     # A missing program is the same sentence for every map: say it once.
     for message in dict.fromkeys(m for o in outcomes for m in o.usage_errors):
-        err.write(f"journeymap: error: {message}\n")
+        err.write(f"journeymap: error: {inert(message)}\n")
     for outcome in outcomes:
         for message in outcome.render_errors:
-            err.write(f"journeymap: error: {message}\n")
+            err.write(f"journeymap: error: {inert(message)}\n")
         for message in outcome.render_warnings:
-            err.write(f"journeymap: warning: {message}\n")
+            err.write(f"journeymap: warning: {inert(message)}\n")
     for path, reason in delivery.failed:
-        err.write(f"journeymap: error: cannot write {path}: {reason}\n")
+        err.write(f"journeymap: error: cannot write {inert(str(path))}: {inert(str(reason))}\n")
     for path, reason in delivery.stale:
         verb = "would create" if reason == "missing" else "would update"
-        err.write(f"{verb} {path} ({reason})\n")
+        err.write(f"{verb} {inert(str(path))} ({inert(str(reason))})\n")
     if not request.quiet and not request.check:
         for path in delivery.written:
-            err.write(f"wrote {path}\n")
+            err.write(f"wrote {inert(str(path))}\n")
     if request.verbose:
         for path in delivery.unchanged:
-            err.write(f"unchanged {path}\n")
+            err.write(f"unchanged {inert(str(path))}\n")
     if request.quiet or (outcomes and all(a.path is None for o in outcomes for a in o.artifacts)
                          and any(o.artifacts for o in outcomes)):
         return

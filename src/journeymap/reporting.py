@@ -2,19 +2,40 @@
 
 Plain ANSI escapes instead of rich: validate must start fast, and three
 colours are all a compiler-style message needs.
+
+Every file name, message and source line comes from files anyone can commit,
+and a GitHub Actions runner reads two kinds of line in a job's output as
+workflow commands: one starting with `::` (after leading whitespace), and one
+holding `##[command]` anywhere. So each format keeps user text what it is:
+the text format shows it `plain` (control characters as visible escapes,
+`##[` as `##\\x5b`) and puts `./` before a file name that could start a line
+with `::`; the github format escapes exactly as the runner unescapes; JSON
+escapes every character a log viewer could take for a line break, and `##[`.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import IO, Iterable, Sequence
 
 from .diagnostics import Diagnostic, ERROR, INFO, WARNING, counts
+from .safetext import inert
 
 FORMATS = ("text", "json", "github")
 _STOP = set(" \t,:]}#")
+SNIPPET_CHARS = 200  # a longer source line is shown as a window around the column
+_BEFORE_COLUMN = 60
+
+
+def shown_name(name: str) -> str:
+    """A file name as a line may start with it: `plain`, and with `./` in front
+    of a name that starts with `:` or whitespace (the same file), so that no
+    line can begin with a workflow command's `::`."""
+    text = inert(name)
+    return "./" + text if text[:1] == ":" or text[:1].isspace() else text
 
 
 def default_format() -> str:
@@ -53,20 +74,45 @@ def _token_end(line: str, start: int) -> int:
     return end
 
 
+def _shown_chars(line: str) -> list[str]:
+    """Each character of `line` as `inert(line)` shows it, so that widths of
+    any part are measured on exactly what is printed."""
+    shown = [inert(char) for char in line]
+    for index in range(2, len(line)):
+        if line[index] == "[" and line[index - 2:index] == "##":
+            shown[index] = "\\x5b"
+    return shown
+
+
+def _window(line: str, start: int) -> tuple[str, int]:
+    """A long line cut to SNIPPET_CHARS around `start` (with ellipses), and
+    where `start` is in what is kept."""
+    if len(line) <= SNIPPET_CHARS:
+        return line, start
+    first = min(max(start - _BEFORE_COLUMN, 0), max(len(line) - SNIPPET_CHARS, 0))
+    kept = line[first:first + SNIPPET_CHARS]
+    head = "…" if first else ""
+    tail = "…" if first + SNIPPET_CHARS < len(line) else ""
+    return head + kept + tail, start - first + len(head)
+
+
 def snippet(d: Diagnostic) -> list[str]:
-    """The offending line with a caret under the value, aligned by display width."""
+    """The offending line, shown `plain`, with a caret under the value, aligned
+    by display width measured on the text as shown (an escape is as wide as
+    it is written, a CJK character two columns)."""
     if not d.source_line and d.source_line != "":
         return []
-    line = (d.source_line or "").replace("\t", " ")
+    line = d.source_line or ""
     if not line.strip():
         return []
-    start = max(d.column - 1, 0)
+    line, start = _window(line, max(d.column - 1, 0))
     end = _token_end(line, start)
-    pad = " " * display_width(line[:start])
-    marks = "^" * max(display_width(line[start:end]), 1)
+    shown = _shown_chars(line)
+    pad = " " * display_width("".join(shown[:start]))
+    marks = "^" * max(display_width("".join(shown[start:end])), 1)
     number = str(d.line)
     gutter = " " * len(number)
-    return [f" {number} | {line}", f" {gutter} | {pad}{marks}"]
+    return [f" {number} | {''.join(shown)}", f" {gutter} | {pad}{marks}"]
 
 
 class _Style:
@@ -84,14 +130,14 @@ def format_text(diagnostics: Sequence[Diagnostic], colour: bool = False) -> str:
     style = _Style(colour)
     out: list[str] = []
     for d in diagnostics:
-        where = style(f"{d.file}:{d.line}:{d.column}:", "1")
+        where = style(f"{shown_name(d.file)}:{d.line}:{d.column}:", "1")
         label = style(f"{d.severity}[{d.code}]", _SEVERITY_COLOUR.get(d.severity, "1"))
-        path = f" {d.path}:" if d.path else ""
-        out.append(f"{where} {label}:{path} {d.message}")
-        out.extend(style(line, "2") if i == 0 else style(line, _SEVERITY_COLOUR[d.severity])
+        path = f" {inert(d.path)}:" if d.path else ""
+        out.append(f"{where} {label}:{path} {inert(d.message)}")
+        out.extend(style(line, "2") if i == 0 else style(line, _SEVERITY_COLOUR.get(d.severity, "1"))
                    for i, line in enumerate(snippet(d)))
         if d.suggestion:
-            out.append(f"  {style('help:', '1;32')} {d.suggestion}")
+            out.append(f"  {style('help:', '1;32')} {inert(d.suggestion)}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -118,15 +164,35 @@ def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
         "infos": tally[INFO],
         "diagnostics": [d.to_dict() for d in diagnostics],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _json_escapes(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
-def _escape_data(text: str) -> str:
+# Kept raw by json.dumps(ensure_ascii=False): DEL, C1 controls (NEL is a line
+# break to some), the line and paragraph separators, bidi controls, lone
+# surrogates (which no UTF-8 stream can even write), and the `[` of a `##[`.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|(?<=##)\\[")
+
+
+def _json_escapes(text: str) -> str:
+    """JSON text with those characters as `\\uXXXX` escapes: they occur only
+    inside strings (the structure is ASCII, without `#`), so the document
+    means exactly the same."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped as the runner unescapes it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """A workflow command's property value: `:` and `,` would end it."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _file_property(name: str) -> str:
+    """The runner drops the `=` that starts a property's value: `./=x` is the same file."""
+    return escape_property("./" + name if name.startswith("=") else name)
 
 
 def format_github(diagnostics: Sequence[Diagnostic]) -> str:
@@ -135,13 +201,13 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
     out = []
     for d in diagnostics:
         props = ",".join([
-            f"file={_escape_property(d.file)}", f"line={d.line}", f"col={d.column}",
-            f"title={_escape_property('journeymap ' + d.code)}",
+            f"file={_file_property(d.file)}", f"line={d.line}", f"col={d.column}",
+            f"title={escape_property('journeymap ' + d.code)}",
         ])
         message = f"{d.path}: {d.message}" if d.path else d.message
         if d.suggestion:
             message += f"\n{d.suggestion}"
-        out.append(f"::{command[d.severity]} {props}::{_escape_data(message)}")
+        out.append(f"::{command.get(d.severity, 'error')} {props}::{escape_data(message)}")
     return "\n".join(out) + ("\n" if out else "")
 
 

@@ -2,9 +2,10 @@
 
 A file name, a key or a value from a journey file is attacker-controlled in
 CI: printed raw, an ESC starts a terminal control sequence, a newline starts a
-line that GitHub Actions reads as a workflow command (`::error::...`), and a
-bidirectional override reorders what a reviewer sees. `inert()` shows every
-such character as a visible escape, so the text reads as what it is.
+line that GitHub Actions reads as a workflow command (`::error::...`), `##[`
+anywhere in a line is a command to the runner's older parser, and a
+bidirectional override or mark reorders what a reviewer sees. `inert()` shows
+every such character as a visible escape, so the text reads as what it is.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import re
 
 # C0 controls (tab and newline included: a one-line message must stay one
-# line), DEL, C1 controls, the line and paragraph separators, and the
-# bidirectional embedding, override and isolate controls.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# line), DEL, C1 controls, the line and paragraph separators, the
+# bidirectional marks, embeddings, overrides and isolates, lone surrogates,
+# and the `[` of `##[`.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]|(?<=##)\\[")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -4,6 +4,10 @@
 The nearest folder (from the current one upwards, stopping at the top of a
 git checkout) that has either file wins; paths in it are relative to it.
 Options given on the command line override these settings.
+
+A settings file is committed like any other: every message that quotes it
+(its path, a key, a value) shows that text inert, and `locale` must be a
+language tag, never something the i18n lookup could take for a path.
 """
 
 from __future__ import annotations
@@ -72,19 +76,29 @@ def load(path: Path) -> Settings:
 
 
 def _read(path: Path) -> dict:
+    from .loader import MAX_BYTES, explain_os_error, open_regular_file
+
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        with open_regular_file(path) as handle:  # never a FIFO or a device
+            return tomllib.loads(handle.read(MAX_BYTES + 1).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{_shown(path)}: not valid TOML: expected UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+        raise SettingsError(f"{_shown(path)}: not valid TOML: {_shown(exc)}") from exc
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+        raise SettingsError(f"{_shown(path)}: {_shown(explain_os_error(exc, path))}") from exc
+
+
+def _shown(value: Any) -> str:
+    from .safetext import inert
+
+    return inert(str(value))
 
 
 def _from_table(table: Any, path: Path, where: str) -> Settings:
     from .fields import closest
 
-    place = f"{path}{' ' + where if where else ''}"
+    place = f"{_shown(path)}{' ' + where if where else ''}"
     if not isinstance(table, dict):
         raise SettingsError(f"{place}: expected a table of settings")
     settings = Settings(source=path)
@@ -93,14 +107,25 @@ def _from_table(table: Any, path: Path, where: str) -> Settings:
         if name not in KEYS:
             near = closest(name, KEYS)
             hint = f" (did you mean '{near}'?)" if near else f"; known: {', '.join(KEYS)}"
-            raise SettingsError(f"{place}: unknown setting '{key}'{hint}")
+            raise SettingsError(f"{place}: unknown setting '{_shown(key)}'{hint}")
         expected = KEYS[name]
         if name in ("maps", "formats", "ignore") and isinstance(value, str):
             value = [value]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise SettingsError(f"{place}: '{key}' should be a {expected.__name__}, "
+            raise SettingsError(f"{place}: '{_shown(key)}' should be a {expected.__name__}, "
                                 f"not {type(value).__name__}")
         if expected is list and not all(isinstance(v, str) for v in value):
-            raise SettingsError(f"{place}: '{key}' should be a list of strings")
+            raise SettingsError(f"{place}: '{_shown(key)}' should be a list of strings")
+        if name == "locale":
+            value = _locale(value, place)
         setattr(settings, name, value)
     return settings
+
+
+def _locale(value: str, place: str) -> str:
+    from .i18n import check_locale
+
+    try:
+        return check_locale(value)
+    except ValueError as exc:
+        raise SettingsError(f"{place}: locale: {exc}") from None

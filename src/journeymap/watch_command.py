@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .discovery import MissingPath, SUFFIXES, expand
 from .render_command import RenderRequest, render
+from .safetext import inert
 
 
 def watch(request: RenderRequest, stop_event=None) -> int:
@@ -25,7 +26,7 @@ def watch(request: RenderRequest, stop_event=None) -> int:
     except MissingPath:
         return 2
     watched = sorted({str(Path(r).resolve() if Path(r).is_dir() else Path(r).resolve().parent) for r in roots})
-    sys.stderr.write(f"watching {', '.join(roots)} (Ctrl-C to stop)\n")
+    sys.stderr.write(f"watching {', '.join(inert(root) for root in roots)} (Ctrl-C to stop)\n")
     sys.stderr.flush()
 
     def journey_file(change, path: str) -> bool:
