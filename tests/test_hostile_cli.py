@@ -57,3 +57,19 @@ def test_a_reader_that_leaves_early_is_not_an_error_message(tmp_path):
     reader.wait(timeout=60)
     assert b"Traceback" not in stderr and b"BrokenPipe" not in stderr, stderr
     assert reader.returncode in (0, 1)  # click ends a broken pipe quietly
+
+
+def test_no_user_text_starts_a_line_of_written_yaml():
+    """`import mermaid` prints YAML to standard output, often into a CI log:
+    a text that starts a line there could be read as `::error::`."""
+    from journeymap.serialize import dump
+    from journeymap.validation import validate_text
+    import journeymap
+
+    journey = journeymap.load(EXAMPLES / "family-flight-booking.yaml")
+    for hostile in ["word " * 40 + "::error::folded", "one\n::error::two", "a\r\n  ::warning::b",
+                    "x\u2028::notice::y"]:
+        changed = journey.model_copy(update={"title": hostile, "scenario": hostile})
+        text = dump(changed)
+        assert not [line for line in text.splitlines() if line.lstrip().startswith("::")], text
+        assert validate_text(text).journey.title == hostile

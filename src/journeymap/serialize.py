@@ -1,8 +1,10 @@
 """Write a journey back out as YAML that journeymap reads as the same map.
 
 Used by `journeymap import` and by the round-trip property tests. Strings that
-YAML could read as something else, or that hold line-break characters other
-than LF, are written double-quoted with escapes."""
+YAML could read as something else, or that hold line breaks, are written
+double-quoted with escapes, and no line is folded: a text always stays on
+its own line, so no user text can start a line of the output (where a CI
+log would read `::error::` as a command)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import yaml
 from .model import Journey
 
 _FIELD_ORDER_HEADER = "# yaml-language-server: $schema={schema}\n"
-_SPECIAL_BREAKS = ("\r", "\x85", "\u2028", "\u2029", "\ufeff")
+_SPECIAL_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -40,6 +42,6 @@ def journey_to_data(journey: Journey) -> dict:
 def dump(journey: Journey, schema: str | None = None) -> str:
     """YAML text of a journey (with a schema comment for editors, if given)."""
     body = yaml.dump(journey_to_data(journey), Dumper=_Dumper, allow_unicode=True,
-                     sort_keys=False, width=100, default_flow_style=False)
+                     sort_keys=False, width=float("inf"), default_flow_style=False)
     header = _FIELD_ORDER_HEADER.format(schema=schema) if schema else ""
     return header + body
