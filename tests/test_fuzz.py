@@ -79,3 +79,26 @@ def test_every_renderer_takes_any_valid_map_and_its_output_parses(data, theme):
             json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
         elif fmt == "html":
             assert "<script" not in text.lower()  # no script, and user text stays text
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+svg_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"),
+                                 blacklist_characters="\ufeff\u2028\u2029\x85"), min_size=1, max_size=40)
+markup = st.sampled_from(["<script>x</script>", "]]>", "&amp;", "<!--", "&#0;", "<![CDATA[", '"\'', "\\N"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(svg_text, markup, st.tuples(svg_text, markup).map("".join)), svg_text)
+def test_the_svg_holds_exactly_the_user_text_and_no_structure_from_it(title, name):
+    journey = normalise(Journey.model_validate(
+        {"title": title, "stages": [{"name": "S", "touchpoints": [{"name": name, "pains": [title]}]}]}))
+    root = ET.fromstring(bytes(load("svg").render(journey, RenderOptions(), "svg")))
+    title_element = next(node for node in root if node.tag.endswith("}title"))
+    assert title_element.text == journey.title  # the accessible name is the title, exactly
+    drawn = _squeezed(_svg_text(root))
+    assert _squeezed(journey.title) in drawn and _squeezed(journey.stages[0].touchpoints[0].name) in drawn
+    tags = {node.tag.rsplit("}", 1)[-1] for node in root.iter()}
+    assert tags <= SVG_TAGS
