@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 
 import journeymap
@@ -79,8 +80,8 @@ def test_hostile_text_stays_text_in_markdown():
     tokens = markdown_parser().parse(md)
     html = MarkdownIt("commonmark").enable("table").render(md)
     children = [c for t in tokens if t.children for c in t.children]
-    # The only HTML in the page is the <br> journeymap writes itself.
-    assert {c.content for c in children if c.type == "html_inline"} <= {"<br>"}
+    # The only HTML in the page is the <br /> journeymap writes itself.
+    assert {c.content for c in children if c.type == "html_inline"} <= {"<br />"}
     assert not [t for t in tokens if t.type == "html_block"]
     links = [c for c in children if c.type == "link_open"]
     assert all(c.attrs["href"].startswith("https://") for c in links), [c.attrs for c in links]
@@ -119,25 +120,28 @@ def test_committed_normalised_schema_is_fresh():
     assert committed == schema_text(normalised=True)
 
 
-def test_mermaid_keeps_grammar_characters_as_look_alikes():
+def test_mermaid_writes_grammar_characters_as_entity_codes():
     mmd = render(HOSTILE, "mmd").decode("utf-8")
     for line in mmd.splitlines()[1:]:
         body = line.strip()
         if body.startswith(("title ", "section ", "accDescr: ", "%%")):
             continue
-        name, score, *actors = body.split(":")
-        assert score.strip() in {"1", "2", "3", "4", "5"}, line
-        assert len(actors) <= 1
-    assert "#" not in mmd and ";" not in mmd
+        name, score, *actors = body.split(": ")
+        assert score in {"1", "2", "3", "4", "5"}, line
+        assert len(actors) <= 1 and ":" not in name + "".join(actors), line
+    # Entity codes that Mermaid shows as the characters, not look-alikes.
+    assert "#60;script#62;alert(1)#60;/script#62;: 1:" in mmd
+    assert "#38;amp#59; \"quotes\"" in mmd and "javascript#58;alert(1)" in mmd
+    assert not set("꞉＃；％‚｛｝") & set(mmd)
 
 
-def effective_emotions(journey, rename=False):
+def effective_emotions(journey):
     """[(touchpoint name, {persona name: emotion})]: what the map says each
     participant felt, however it was written."""
     names = {p.id: p.name for p in journey.personas}
     found = []
     for _, tp in journey.all_touchpoints():
-        name = tp.name.replace(":", "꞉") if rename else tp.name
+        name = tp.name
         if isinstance(tp.emotion, dict):
             felt = {names[k]: v for k, v in tp.emotion.items()}
         else:
@@ -153,7 +157,21 @@ def test_mermaid_round_trip_keeps_stages_touchpoints_and_scores(path):
     assert text is not None, problems
     back = journeymap.load(text)
     assert [s.name for s in back.stages] == [s.name for s in journey.stages]
-    assert effective_emotions(back) == effective_emotions(journey, rename=True)
+    assert effective_emotions(back) == effective_emotions(journey)
+
+
+def test_mermaid_round_trip_keeps_names_with_grammar_characters():
+    names = ["Pay: card; or cash", "50% off #1", "<b>bold</b> & co", "#58; literally", "title case",
+             "a, b", "section two", "  spaced  "]
+    journey = journeymap.load(yaml.safe_dump({
+        "title": "T: #1 & <x>", "personas": [{"id": "p", "name": "Ann, the: buyer"}],
+        "stages": [{"name": "S: one #2", "touchpoints": [{"name": n, "emotion": 1} for n in names]}]}))
+    text, problems = convert(load("mmd").render(journey, RenderOptions(), "mmd").decode("utf-8"), "round-trip.mmd")
+    assert text is not None, problems
+    back = journeymap.load(text)
+    assert back.title == journey.title and back.stages[0].name == journey.stages[0].name
+    assert [tp.name for tp in back.stages[0].touchpoints] == [n.strip() for n in names]
+    assert [p.name for p in back.personas] == ["Ann, the: buyer"]
 
 
 # Through the command line ------------------------------------------------------------

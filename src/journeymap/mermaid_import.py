@@ -114,7 +114,7 @@ def parse(text: str, filename: str = "<mermaid>") -> MermaidJourney:
         if in_description is not None:
             if "}" in stripped:
                 in_description.append(stripped.split("}", 1)[0])
-                result.description = " ".join(p for p in (s.strip() for s in in_description) if p)
+                result.description = decode_entities(" ".join(p for p in (s.strip() for s in in_description) if p))
                 in_description = None
             else:
                 in_description.append(stripped)
@@ -131,21 +131,22 @@ def parse(text: str, filename: str = "<mermaid>") -> MermaidJourney:
             return result
         keyword, _, rest = stripped.partition(" ")
         if keyword == "title":
-            result.title = rest.strip() or result.title
+            result.title = decode_entities(rest.strip()) or result.title
         elif keyword.startswith("accTitle"):
-            result.acc_title = stripped.split(":", 1)[1].strip() if ":" in stripped else rest.strip()
+            result.acc_title = decode_entities(stripped.split(":", 1)[1].strip() if ":" in stripped
+                                               else rest.strip())
         elif keyword.startswith("accDescr"):
             after = stripped[len("accDescr"):].strip()
             if after.startswith("{"):
                 body = after[1:]
                 if "}" in body:
-                    result.description = body.split("}", 1)[0].strip()
+                    result.description = decode_entities(body.split("}", 1)[0].strip())
                 else:
                     in_description = [body]
             else:
-                result.description = after.lstrip(":").strip()
+                result.description = decode_entities(after.lstrip(":").strip())
         elif keyword == "section":
-            result.sections.append(_Section(rest.strip() or f"Section {len(result.sections) + 1}"))
+            result.sections.append(_Section(decode_entities(rest.strip()) or f"Section {len(result.sections) + 1}"))
         else:
             task = _task(stripped, number, raw, filename, result)
             if task is not None:
@@ -175,8 +176,25 @@ def _task(stripped: str, number: int, raw: str, filename: str, result: MermaidJo
                 filename, number, column, f"expected a score from 1 to 5, found {score_text!r}", raw))
             return None
         score = float(score_text)
-    actors = [a.strip() for a in actors_text.split(":")[0].split(",") if a.strip()]
-    return _Task(name.strip(), score, actors, number)
+    actors = [decode_entities(a.strip()) for a in actors_text.split(":")[0].split(",") if a.strip()]
+    return _Task(decode_entities(name.strip()), score, actors, number)
+
+
+_ENTITY = re.compile(r"#(\d+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def decode_entities(text: str) -> str:
+    """Mermaid's entity codes as the characters Mermaid shows (`#58;` is ':',
+    `#quot;` is '"'), so what `-f mmd` wrote comes back as the same name."""
+    import html
+
+    def one(match: re.Match[str]) -> str:
+        code = match.group(1)
+        entity = f"&#{code};" if code.isdigit() else f"&{code};"
+        decoded = html.unescape(entity)
+        return match.group() if decoded == entity else decoded  # an unknown name stays as written
+
+    return _ENTITY.sub(one, text)
 
 
 def _unquote(value: str) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..renderers.common import format_number, signed
-from ..renderers.markdown import escape
+from ..renderers.mdescape import escape
 from ..safetext import inert
 from .stats import LARGEST, writable
 
@@ -206,13 +206,9 @@ def _md(text: str) -> str:
 
 
 def _md_heading(level: int, text: str) -> str:
-    """A heading whose text cannot end it early: an unescaped trailing `#`
-    would be read as the heading's closing sequence and dropped."""
-    shown = _md(text)
-    body = shown[:-1]
-    if shown.endswith("#") and (len(body) - len(body.rstrip("\\"))) % 2 == 0:
-        shown = body + "\\#"
-    return f"{'#' * level} {shown}"
+    """A heading of user text (`escape` writes every `#` as `\\#`, so the
+    text cannot close the heading early)."""
+    return f"{'#' * level} {_md(text)}"
 
 
 def as_markdown(heading: str, tables: list[Table], level: int = 2, empty: str = "") -> str:

@@ -2,39 +2,35 @@
 
 Title, persona(s), one table with the stages as columns and the map's lanes
 as rows, then the research sources. Every piece of user text goes through
-`escape()`, which leaves it no way to become HTML, a link, emphasis, math or
-a table border; line breaks inside a text become `<br>`, the only HTML this
-renderer writes itself.
+`mdescape.escape()`, which leaves it no way to become structure or markup in
+a paragraph, heading, list item or table cell; line breaks inside a text
+become `<br />`, the only HTML this renderer writes itself.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .. import i18n
 from ..model import CustomLane, Journey, Persona, Touchpoint
 from . import RenderOptions
-from .common import (channel_name, emotions_by_persona, face, format_number, lane_id,
-                     lane_title, metric_text, persona_names, signed)
+from .common import (
+    channel_name,
+    emotions_by_persona,
+    face,
+    format_number,
+    lane_id,
+    lane_title,
+    metric_text,
+    persona_names,
+    scale_values,
+    signed,
+)
+from .mdescape import BR, escape, tidy
 
-BR = "<br>"
-_TABLE = str.maketrans({
-    **{char: "\\" + char for char in "\\`*_[]|~$"},
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ",
-    "\n": BR, "\r": BR, "\x85": BR, "\u2028": BR, "\u2029": BR,
-})
-_SAFE_URL = re.compile(r"(https?://|mailto:)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+\Z")
-
-
-_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
-
-
-def escape(text: str) -> str:
-    """User text as inert Markdown: the same characters on the page."""
-    if _SPECIAL.search(text) is None:  # the common case, at C speed
-        return text
-    return text.replace("\r\n", "\n").translate(_TABLE)
+_LINKABLE = re.compile(r"(?i)(https?|mailto):\S*\Z")
+_IN_DESTINATION = re.compile(r"[\\<>&]")
 
 
 class MarkdownRenderer:
@@ -57,12 +53,12 @@ def _header(journey: Journey, words: Mapping[str, str]) -> str:
     meta = [f"*{escape(words['type.' + journey.type])}*"]
     for key in ("owner", "version", "updated"):
         value = getattr(journey, key)
-        if value:
+        if _given(value):
             meta.append(f"{escape(words[key])}: {escape(value)}")
     lines.append(" · ".join(meta))
-    if journey.scenario:
+    if _given(journey.scenario):
         lines.append(f"**{escape(words['scenario'])}:** {escape(journey.scenario)}")
-    if journey.description:
+    if _given(journey.description):
         lines.append(escape(journey.description))
     if journey.expectations:
         items = "\n".join(f"- {escape(e)}" for e in journey.expectations)
@@ -75,10 +71,10 @@ def _personas(personas: Iterable[Persona], words: Mapping[str, str]) -> str:
     heading = words["personas"] if len(personas) > 1 else words["persona"]
     blocks = [f"## {escape(heading)}"]
     for persona in personas:
-        avatar = f"{escape(persona.avatar)} " if persona.avatar else ""
-        role = f" — {escape(persona.role)}" if persona.role else ""
+        avatar = f"{escape(persona.avatar)} " if _given(persona.avatar) else ""
+        role = f" — {escape(persona.role)}" if _given(persona.role) else ""
         block = [f"### {avatar}{escape(persona.name)}{role}"]
-        if persona.quote:
+        if _given(persona.quote):
             block.append(f"> “{escape(persona.quote)}”")
         items = []
         for key in ("goals", "needs", "frustrations", "motivations", "behaviors"):
@@ -99,6 +95,11 @@ def _personas(personas: Iterable[Persona], words: Mapping[str, str]) -> str:
     return "\n\n".join(blocks)
 
 
+def _given(text: str | None) -> bool:
+    """Whether an optional text shows anything: blank counts as absent."""
+    return text is not None and tidy(text) != ""
+
+
 def _plain(value) -> str:
     return value if isinstance(value, str) else format_number(value)
 
@@ -107,9 +108,9 @@ def _table(journey: Journey, options: RenderOptions, words: Mapping[str, str]) -
     stages = journey.stages
     header = [escape(words["stage"])] + [escape(s.name) for s in stages]
     rows = [header, ["---"] * len(header)]
-    if any(s.phase for s in stages):
+    if any(_given(s.phase) for s in stages):
         rows.append([escape(words["phase"])] + [escape(s.phase or "") for s in stages])
-    if any(s.goal for s in stages):
+    if any(_given(s.goal) for s in stages):
         rows.append([escape(words["goal"])] + [escape(s.goal or "") for s in stages])
     for lane in options.lanes_for(journey):
         cells = [escape(lane_title(lane, words))]
@@ -120,6 +121,11 @@ def _table(journey: Journey, options: RenderOptions, words: Mapping[str, str]) -
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
+def _strong(markdown: str) -> str:
+    """Bold Markdown; nothing for an empty text (`****` would show as stars)."""
+    return f"**{markdown}**" if markdown else ""
+
+
 def _named(tp: Touchpoint, text: str) -> str:
     return f"**{escape(tp.name)}:** {text}"
 
@@ -128,15 +134,15 @@ def _lane_entries(journey: Journey, tp: Touchpoint, lane, words: Mapping[str, st
     kind = lane_id(lane)
     if isinstance(lane, CustomLane):
         value = tp.lanes.get(lane.id)
-        return [_named(tp, escape(value))] if value else []
+        return [_named(tp, escape(value))] if _given(value) else []
     if kind == "touchpoints":
-        text = ("⭐ " if tp.key else "") + f"**{escape(tp.name)}**"
+        text = ("⭐ " if tp.key else "") + _strong(escape(tp.name))
         details = []
         if tp.channel:
             details.append(escape(channel_name(journey, tp.channel, words)))
         if tp.control == "indirect":
             details.append(escape(words["indirect"]))
-        if tp.duration:
+        if _given(tp.duration):
             details.append(escape(tp.duration))
         if len(journey.personas) > 1 and len(tp.personas) < len(journey.personas):
             names = persona_names(journey)
@@ -145,7 +151,7 @@ def _lane_entries(journey: Journey, tp: Touchpoint, lane, words: Mapping[str, st
     if kind == "channels":
         return [_named(tp, escape(channel_name(journey, tp.channel, words)))] if tp.channel else []
     if kind == "actions":
-        return [_named(tp, escape(tp.action))] if tp.action else []
+        return [_named(tp, escape(tp.action))] if _given(tp.action) else []
     if kind in ("thoughts", "feelings"):
         values = getattr(tp, kind)
         return [_named(tp, "; ".join(escape(v) for v in values))] if values else []
@@ -154,13 +160,18 @@ def _lane_entries(journey: Journey, tp: Touchpoint, lane, words: Mapping[str, st
     if kind in ("pains", "opportunities", "physical_evidence", "frontstage", "backstage", "support"):
         return [f"• {escape(v)}" for v in getattr(tp, kind)]
     if kind == "owners":
-        return [_named(tp, escape(tp.owner))] if tp.owner else []
+        return [_named(tp, escape(tp.owner))] if _given(tp.owner) else []
     if kind == "metrics":
-        return [_named(tp, escape(metric_text(name, metric, words)))
-                for name, metric in tp.metrics.items()]
+        return [_named(tp, _metric(name, metric, words)) for name, metric in tp.metrics.items()]
     if kind == "evidence":
         return [_named(tp, _evidence_text(journey, ev, words)) for ev in tp.evidence]
     return []
+
+
+def _metric(name: str, metric, words: Mapping[str, str]) -> str:
+    """The metric sentence, its name and unit tidied as every other text is."""
+    unit = tidy(metric.unit) if metric.unit else metric.unit
+    return escape(metric_text(tidy(name), metric.model_copy(update={"unit": unit}), words))
 
 
 def _emotion_entry(journey: Journey, tp: Touchpoint, words: Mapping[str, str]) -> str:
@@ -177,26 +188,29 @@ def _emotion_entry(journey: Journey, tp: Touchpoint, words: Mapping[str, str]) -
 
 def _evidence_text(journey: Journey, evidence, words: Mapping[str, str]) -> str:
     parts = []
-    if evidence.quote:
+    if _given(evidence.quote):
         parts.append(f"“{escape(evidence.quote)}”")
     source = next((s for s in journey.sources if s.id == evidence.source), None)
     if source is not None:
-        parts.append("— " + escape(source.title or source.id))
+        parts.append("— " + escape(source.title if _given(source.title) else source.id))
     if evidence.level:
         parts.append(f"({escape(words['level.' + evidence.level])})")
     return " ".join(parts)
 
 
 def _link(url: str) -> str:
-    """A validated http(s)/mailto URL as an autolink; anything odd as text."""
-    if _SAFE_URL.match(url):
-        return f"<{url}>"
-    return escape(url)
+    """An http(s)/mailto URL as a link that shows the URL as written; anything
+    else as text. The destination sits in `<...>`, where only `<`, `>`, `\\`
+    and `&` (a character reference) would be read as anything but itself."""
+    if not _LINKABLE.match(url):
+        return escape(url)
+    destination = _IN_DESTINATION.sub(lambda m: "\\" + m.group(), url)
+    return f"[{escape(url)}](<{destination}>)"
 
 
 def _legend(journey: Journey, words: Mapping[str, str]) -> str:
     scale = journey.scale
-    faces = " · ".join(f"{face(v, scale)} {signed(v)}" for v in range(scale.min, scale.max + 1))
+    faces = " · ".join(f"{face(v, scale)} {signed(v)}" for v in scale_values(scale))
     return f"**{escape(words['legend'])}:** ⭐ {escape(words['key_touchpoint'])} · {faces}"
 
 
@@ -208,9 +222,9 @@ def _sources(journey: Journey, words: Mapping[str, str]) -> str:
             details.append(escape(words["kind." + source.kind]))
         if source.n is not None:
             details.append(f"n = {source.n}")
-        if source.date:
+        if _given(source.date):
             details.append(escape(source.date))
-        text = f"- **{escape(source.title or source.id)}**"
+        text = f"- {_strong(escape(source.title if _given(source.title) else source.id))}"
         if details:
             text += f" ({', '.join(details)})"
         if source.url:

@@ -2,29 +2,62 @@
 Mermaid. Stages become sections, touchpoints tasks, personas actors, and the
 emotion is mapped onto Mermaid's 1..5 scores.
 
-Mermaid's grammar gives `:`, `#` and `;` meaning inside a task, and `,`
-inside the actor list; those characters are replaced with look-alikes
-instead of being dropped, so the text still reads the same.
+Mermaid shows a name exactly as written only if nothing in it is read as
+syntax first. Mermaid replaces an entity code `#NN;` (a decimal code point)
+before it parses and writes it back as `&#NN;` into the SVG, where it is the
+character again; every character that something on the way would read is
+written that way:
+
+* `:` `;` `#` end a task name or its data, `,` separates actors, a `%`
+  starts a comment or a `%%{init}%%` directive;
+* `<` `>` `&` are HTML to the sanitizer that titles and descriptions go
+  through, and a `<tag attr="...">` gets its quotes rewritten;
+* `ﬂ` and `¶` are the two characters of Mermaid's own placeholder for an
+  entity code (`ﬂ°°58¶ß`), which it would turn into `&` and `;`;
+* spaces other than U+0020 and invisible format characters: Mermaid skips a
+  leading one and then reads a keyword, and a reviewer cannot see them;
+* the first letter of a name that starts with a keyword (`journey`, `title`,
+  `section`, `accTitle`, `accDescr`, in any case), which Mermaid would read
+  as that keyword.
+
+A diagram line holds no line break: line breaks and runs of spaces and tabs
+become one space, and the ends are trimmed (what HTML shows anyway). A name
+that is empty then is written `#32;` (a space), so the line still parses.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import Journey, Touchpoint
 from . import RenderOptions
 from .common import persona_names
+from .mdescape import INVISIBLE
 
-LOOK_ALIKES = {":": "꞉", "#": "＃", ";": "；", "%": "％", "\n": " ", "\r": " ", "\t": " ",
-               "\x85": " ", "\u2028": " ", "\u2029": " ", "{": "｛", "}": "｝"}
-ACTOR_LOOK_ALIKES = {**LOOK_ALIKES, ",": "‚"}
+_SPACES = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")
+_CODED = re.compile(f"[:;#%<>&\ufb02\u00b6{INVISIBLE}]")
+_CODED_IN_ACTOR = re.compile(f"[,:;#%<>&\ufb02\u00b6{INVISIBLE}]")
+_KEYWORD = re.compile(r"(?i:journey|title|section|acc(?:title|descr))")
+EMPTY = "#32;"
 
 
-def mermaid_text(text: str, table: dict = LOOK_ALIKES) -> str:
-    cleaned = "".join(table.get(char, char) for char in text)
-    return " ".join(cleaned.split()) or "–"
+def _code(match: re.Match[str]) -> str:
+    return f"#{ord(match.group())};"
+
+
+def mermaid_text(text: str, coded: re.Pattern[str] = _CODED) -> str:
+    """`text` written so that Mermaid shows it, whitespace collapsed."""
+    flat = _SPACES.sub(" ", text).strip(" ")
+    written = coded.sub(_code, flat)
+    if _KEYWORD.match(written):
+        written = f"#{ord(written[0])};{written[1:]}"
+    return written or EMPTY
 
 
 def score(value: int, low: int, high: int) -> int:
     """A value on the map's scale -> Mermaid's 1..5 (−2..2 maps one to one)."""
+    if high <= low:  # a one-value scale (only the Python API can build one)
+        return 3
     return max(1, min(5, round(1 + 4 * (value - low) / (high - low))))
 
 
@@ -32,8 +65,11 @@ class MermaidRenderer:
     name = "mermaid"
 
     def render(self, journey: Journey, options: RenderOptions, fmt: str = "mmd") -> bytes:
-        lines = ["journey", f"    title {mermaid_text(journey.title)}"]
-        if journey.scenario:
+        lines = ["journey"]
+        title = mermaid_text(journey.title)
+        if title != EMPTY:
+            lines.append(f"    title {title}")
+        if journey.scenario and mermaid_text(journey.scenario) != EMPTY:
             lines.append(f"    accDescr: {mermaid_text(journey.scenario)}")
         names = persona_names(journey)
         for stage in journey.stages:
@@ -64,7 +100,7 @@ def _tasks(journey: Journey, tp: Touchpoint, names: dict[str, str]) -> list[str]
 
 
 def _actors(persona_ids, names: dict[str, str]) -> str:
-    return ", ".join(mermaid_text(names.get(p, p), ACTOR_LOOK_ALIKES) for p in persona_ids)
+    return ", ".join(mermaid_text(names.get(p, p), _CODED_IN_ACTOR) for p in persona_ids)
 
 
 renderer = MermaidRenderer()
