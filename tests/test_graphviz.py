@@ -151,8 +151,8 @@ def test_missing_graphviz_is_one_line_exit_2_and_other_formats_still_written(tmp
 
 
 def test_missing_cjk_font_is_a_warning(monkeypatch, tmp_path):
-    from journeymap.discovery import Input
-    from journeymap.pipeline import render_input
+    from journeymap.run.discovery import Input
+    from journeymap.run.pipeline import render_input
     from journeymap.renderers import graphviz
 
     monkeypatch.setattr(graphviz, "_has_cjk_font", lambda: False)

@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 import journeymap
-from journeymap import gitrev
+from journeymap.loading import revision as gitrev
 from journeymap.analysis import report
 from journeymap.analysis.diff import diff
 from journeymap.analysis.stats import LARGEST, stats

@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import ScalarNode
 
-from journeymap import writer
-from journeymap.discovery import Input, expand
-from journeymap.loader import MAX_BYTES, load_path, load_text
-from journeymap.pipeline import render_input
+from journeymap.run import writer
+from journeymap.run.discovery import Input, expand
+from journeymap.loading import MAX_BYTES, load_path, load_text
+from journeymap.run.pipeline import render_input
 from journeymap.renderers import RenderError, RenderOptions
-from journeymap.runner import validate_inputs
+from journeymap.run.validate import validate_inputs
 from journeymap.validation import validate_bytes, validate_text
 
 from conftest import EXAMPLES
@@ -470,7 +470,7 @@ def test_a_too_large_picture_is_a_render_error_not_a_crash():
 
 KILLED_WRITER = """
 import os, sys, time
-from journeymap import writer
+from journeymap.run import writer
 def stall(source, target):
     sys.stdout.write("written\\n"); sys.stdout.flush()
     time.sleep(600)

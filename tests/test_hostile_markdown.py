@@ -30,7 +30,7 @@ from markdown_it import MarkdownIt
 
 import journeymap
 from journeymap.builtins import LANES
-from journeymap.loader import _CONTROL
+from journeymap.loading.characters import FORBIDDEN as _CONTROL
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.renderers import RenderOptions

@@ -34,7 +34,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeymap.loader import _CONTROL
+from journeymap.loading.characters import FORBIDDEN as _CONTROL
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.renderers import RenderOptions

@@ -29,10 +29,10 @@ from pydantic_core import PydanticCustomError
 from journeymap import fields
 from journeymap.fields import NUMBER_LIMIT, to_count, to_int, to_number, to_text_or_number
 from journeymap.layout.swimlane import layout
-from journeymap.loader import Plain
+from journeymap.loading import Plain
 from journeymap.model import MAX_SCALE_STEPS, Journey, Scale
 from journeymap.renderers import RenderError, RenderOptions
-from journeymap.renderers.common import SCALE_VALUES, format_number, scale_values, signed
+from journeymap.presentation.formatting import SCALE_VALUES, format_number, scale_values, signed
 from journeymap.renderers.json_renderer import fractional_numbers
 from journeymap.renderers.registry import load
 from journeymap import i18n

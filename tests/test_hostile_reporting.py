@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 
 from journeymap import i18n
 from journeymap.diagnostics import Diagnostic
-from journeymap.mermaid_import import convert, display_name, parse, to_journey_data
+from journeymap.importers.mermaid import convert, display_name, parse, to_journey_data
 from journeymap.model import Journey
 from journeymap.normalise import normalise
-from journeymap.reporting import format_github, format_json, format_text, shown_name, snippet
+from journeymap.run.reporting import format_github, format_json, format_text, shown_name, snippet
 from journeymap.safetext import inert
-from journeymap.settings import SettingsError, load
+from journeymap.run.settings import SettingsError, load
 from journeymap.validation import validate_path, validate_text
 
 from conftest import EXAMPLES, run_cli
@@ -240,7 +240,7 @@ def source_shown(output: str, number: int) -> str:
 ])
 def test_snippet_shows_control_characters_inert_with_the_caret_under_them(name, line, column,
                                                                           shown_before, token):
-    from journeymap.reporting import display_width
+    from journeymap.run.reporting import display_width
 
     result = validate_path(str(CORPUS / name))
     first = next(d for d in result.diagnostics if (d.line, d.column) == (line, column))

@@ -3,7 +3,7 @@ input can crash, hang or blow up the process."""
 
 import pytest
 
-from journeymap.loader import MAX_BYTES, Plain, load_text
+from journeymap.loading import MAX_BYTES, Plain, load_text
 from journeymap.validation import validate_bytes, validate_text
 
 MINIMAL = "title: T\nstages: [{name: S, touchpoints: [{name: P}]}]\n"

@@ -14,7 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 import journeymap
-from journeymap.mermaid_import import convert
+from journeymap.importers.mermaid import convert
 from journeymap.renderers import RenderOptions
 from journeymap.renderers.registry import load
 

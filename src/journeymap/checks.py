@@ -10,7 +10,7 @@ from . import builtins
 from .diagnostics import Diagnostic, PathPart
 from .fields import closest
 from .model import MAX_SCALE_STEPS, CustomLane, Journey
-from .sourcemap import SourceMap
+from .loading.sourcemap import SourceMap
 
 Path = tuple[PathPart, ...]
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Callable, Iterable, Optional, Union
 from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .loader import _CONTROL, forbidden_character, Plain, describe  # one definition of what text may not hold
+from .loading.characters import FORBIDDEN, Plain, describe, forbidden_character  # one rule for text
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _HEX_OCT = re.compile(r"0x[0-9a-fA-F]+\Z|0o[0-7]+\Z")
@@ -57,7 +57,7 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 def to_text(value: Any) -> str:
     if not isinstance(value, str):
         raise fail("wrong-type", "text", value)
-    found = _CONTROL.search(value)
+    found = FORBIDDEN.search(value)
     if found:
         raise _problem("invalid-value", "text without control characters or noncharacters",
                        forbidden_character(found.group()), "remove it")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import CODES, Diagnostic, PathPart
 from .fields import closest
-from .loader import Document, describe
+from .loading import Document, describe
 from .model import Journey
 
 KIND_NAMES = {

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from .checks import check
 from .diagnostics import Diagnostic, ERROR, sort_key
-from .loader import Document, load_bytes, load_path, load_text
+from .loading import Document, load_bytes, load_path, load_text
 from .model import Journey
 from .normalise import normalise
 from .parse import parse

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from ..renderers.common import format_number, signed
+from ..presentation.formatting import format_number, signed
 from ..renderers.mdescape import escape
 from ..safetext import inert
 from .stats import LARGEST, writable

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from ..model import CustomLane, Journey, Persona, Stage, Touchpoint
-from ..renderers.common import (channel_name, format_number, lane_id, lane_title, scale_position,
+from ..presentation.formatting import (channel_name, format_number, lane_id, lane_title, scale_position,
                                 scale_values, signed)
 from .geometry import Drawing, Group, Shape, TextStyle, text_block
 

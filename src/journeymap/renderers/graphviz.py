@@ -42,7 +42,7 @@ from ..layout.wrap import cell_width, graphemes, wrap
 from ..model import Journey, Stage, Touchpoint
 from ..safetext import inert
 from . import RenderError, RenderOptions
-from .common import channel_name, persona_names, signed
+from ..presentation.formatting import channel_name, persona_names, signed
 from .markup import xml_escape
 from .theme import Theme, emotion_colour, emotion_text_colour, theme
 

@@ -13,7 +13,7 @@ from .. import i18n
 from ..layout.swimlane import persona_colour
 from ..model import CustomLane, Journey
 from . import RenderOptions
-from .common import channel_name, format_number, signed
+from ..presentation.formatting import channel_name, format_number, signed
 from .swimlane import prefix_for, render_svg
 from .theme import emotion_colour, emotion_text_colour, theme
 

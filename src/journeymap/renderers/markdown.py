@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from .. import i18n
 from ..model import CustomLane, Journey, Persona, Touchpoint
 from . import RenderOptions
-from .common import (
+from ..presentation.formatting import (
     channel_name,
     emotions_by_persona,
     face,

@@ -31,7 +31,7 @@ import re
 
 from ..model import Journey, Touchpoint
 from . import RenderOptions
-from .common import persona_names
+from ..presentation.formatting import persona_names
 from .mdescape import INVISIBLE
 
 _SPACES = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")

@@ -15,7 +15,7 @@ import warnings
 from functools import lru_cache
 
 from ..layout.fonts import BASE_FAMILY, EMOJI_FAMILY, cjk_family, runs
-from ..loader import NONCHARACTERS
+from ..loading import NONCHARACTERS
 from ..model import Journey
 from . import RenderError
 

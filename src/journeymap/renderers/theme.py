@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Scale
-from .common import scale_position
+from ..presentation.formatting import scale_position
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Union
 
-from .loader import open_regular_file
+from ..loading import open_regular_file
 
 PathLike = Union[str, os.PathLike]
 

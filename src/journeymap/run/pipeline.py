@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .diagnostics import Diagnostic, ERROR
+from ..diagnostics import Diagnostic, ERROR
 from .discovery import Input
-from .renderers import RenderError, RenderOptions
-from .renderers.registry import RendererLoadError, load, output_suffix
-from .runner import validate_input
-from .safetext import inert
+from ..renderers import RenderError, RenderOptions
+from ..renderers.registry import RendererLoadError, load, output_suffix
+from .validate import validate_input
+from ..safetext import inert
 
 # Below this many inputs, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 8

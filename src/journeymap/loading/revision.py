@@ -36,8 +36,8 @@ import subprocess
 from dataclasses import dataclass
 from typing import Optional
 
-from .loader import MAX_BYTES
-from .safetext import inert
+from .files import MAX_BYTES
+from ..safetext import inert
 
 TIMEOUT_SECONDS = 30
 END_OF_OPTIONS_SINCE = (2, 24)

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from .discovery import MissingPath, SUFFIXES, expand
-from .render_command import RenderRequest, render
-from .safetext import inert
+from .render import RenderRequest, render
+from ..safetext import inert
 
 
 def watch(request: RenderRequest, stop_event=None) -> int:

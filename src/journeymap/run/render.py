@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import settings as settings_module
-from .diagnostics import CODES, fails
+from ..diagnostics import CODES, fails
 from .discovery import Input, MissingPath, expand
-from .fields import closest
+from ..fields import closest
 from .pipeline import Outcome, output_path, run
-from .renderers import THEMES, RenderOptions
-from .renderers.registry import available
+from ..renderers import THEMES, RenderOptions
+from ..renderers.registry import available
 from .reporting import report, use_colour
-from .safetext import inert
+from ..safetext import inert
 from .writer import deliver
 
 DEFAULT_FORMATS = ("svg",)
@@ -108,9 +108,9 @@ def _only(inputs: Sequence[Input], roots: Sequence[str], wanted: frozenset) -> l
 
 def _previous_emotions(old_spec: str, inputs: Sequence[Input]) -> dict:
     """--compare OLD: the old version's emotions, by the new map's touchpoints."""
-    from .analysis.commands import UsageError as AnalysisUsageError, load_version
-    from .analysis.diff import previous_emotions
-    from .runner import validate_input
+    from .analyse import UsageError as AnalysisUsageError, load_version
+    from ..analysis.diff import previous_emotions
+    from .validate import validate_input
 
     if len(inputs) != 1:
         raise UsageError(f"--compare draws one map over its previous version; this run has {len(inputs)} maps")

@@ -76,7 +76,7 @@ def load(path: Path) -> Settings:
 
 
 def _read(path: Path) -> dict:
-    from .loader import MAX_BYTES, explain_os_error, open_regular_file
+    from ..loading import MAX_BYTES, explain_os_error, open_regular_file
 
     try:
         with open_regular_file(path) as handle:  # never a FIFO or a device
@@ -90,13 +90,13 @@ def _read(path: Path) -> dict:
 
 
 def _shown(value: Any) -> str:
-    from .safetext import inert
+    from ..safetext import inert
 
     return inert(str(value))
 
 
 def _from_table(table: Any, path: Path, where: str) -> Settings:
-    from .fields import closest
+    from ..fields import closest
 
     place = f"{_shown(path)}{' ' + where if where else ''}"
     if not isinstance(table, dict):
@@ -123,7 +123,7 @@ def _from_table(table: Any, path: Path, where: str) -> Settings:
 
 
 def _locale(value: str, place: str) -> str:
-    from .i18n import check_locale
+    from ..i18n import check_locale
 
     try:
         return check_locale(value)

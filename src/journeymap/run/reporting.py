@@ -21,8 +21,8 @@ import re
 import sys
 from typing import IO, Iterable, Sequence
 
-from .diagnostics import Diagnostic, ERROR, INFO, WARNING, counts
-from .safetext import inert
+from ..diagnostics import Diagnostic, ERROR, INFO, WARNING, counts
+from ..safetext import inert
 
 FORMATS = ("text", "json", "github")
 _STOP = set(" \t,:]}#")

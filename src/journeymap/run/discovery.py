@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .loader import explain_os_error, open_regular_file
+from ..loading import explain_os_error, open_regular_file
 
 STDIN = "-"
 SUFFIXES = (".yaml", ".yml")

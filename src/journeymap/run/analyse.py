@@ -7,15 +7,15 @@ import os
 import sys
 from typing import Sequence
 
-from .. import gitrev
-from ..discovery import MissingPath, expand
-from ..reporting import report
-from ..runner import validate_inputs
+from ..loading import revision
+from .discovery import MissingPath, expand
+from .reporting import report
+from .validate import validate_inputs
 from ..safetext import inert
 from ..validation import Result, validate_bytes
-from . import report as out
-from .diff import diff
-from .stats import stats, summary
+from ..analysis import report as out
+from ..analysis.diff import diff
+from ..analysis.stats import stats, summary
 
 FORMATS = ("text", "json", "md")
 
@@ -69,12 +69,12 @@ def load_version(spec: str) -> Result:
         return validate_bytes(sys.stdin.buffer.read(), "<stdin>")
     if os.path.exists(spec):
         return _one_map(spec)
-    revision_path = gitrev.split(spec)
+    revision_path = revision.split(spec)
     if revision_path is None:
         raise UsageError(f"no such file: {inert(spec)}")
     try:
-        return validate_bytes(gitrev.read_blob(revision_path), spec)
-    except gitrev.GitRevError as exc:
+        return validate_bytes(revision.read_blob(revision_path), spec)
+    except revision.GitRevError as exc:
         raise UsageError(f"{inert(spec)}: no such file; as REVISION:path, {exc}") from None
 
 

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from .. import __version__
 
 app = typer.Typer(
     name="journeymap",
@@ -28,7 +28,7 @@ app = typer.Typer(
 def _say(message: str) -> None:
     """One line to standard error; any user text in it (a file name, a value)
     is shown inert, so it cannot act on the terminal or the CI log."""
-    from .safetext import inert
+    from ..safetext import inert
 
     typer.echo(inert(message), err=True)
 
@@ -42,7 +42,7 @@ def _check_locale(locale: Optional[str]) -> Optional[str]:
     """--locale takes a language tag, never a path to a file of words."""
     if locale is None:
         return None
-    from .i18n import check_locale
+    from ..i18n import check_locale
 
     try:
         return check_locale(locale)
@@ -53,7 +53,7 @@ def _check_locale(locale: Optional[str]) -> Optional[str]:
 def _write_file(path: Path, text: str, force: bool = True) -> None:
     """Write one file the commands create (init, import, schema -o), or exit 1
     saying why not; an existing file is kept unless `force`."""
-    from .writer import write_atomic
+    from ..run.writer import write_atomic
 
     if path.exists() and not force:
         _say(f"journeymap: {path} exists; use --force to overwrite it")
@@ -80,8 +80,8 @@ def _main(
 
 
 def _check_ignore(codes: List[str]) -> List[str]:
-    from .diagnostics import CODES, ERROR
-    from .fields import closest
+    from ..diagnostics import CODES, ERROR
+    from ..fields import closest
 
     result = []
     for item in codes:
@@ -101,8 +101,8 @@ def _check_lanes(text: Optional[str]) -> Optional[List[str]]:
     anything else must be a custom lane id of the map, checked per map."""
     if text is None:
         return None
-    from . import builtins
-    from .fields import closest, _is_id_char
+    from .. import builtins
+    from ..fields import closest, _is_id_char
 
     lanes = [part.strip() for part in text.split(",") if part.strip()]
     for lane in lanes:
@@ -117,7 +117,7 @@ def _check_lanes(text: Optional[str]) -> Optional[List[str]]:
 
 
 def _check_report_format(fmt: Optional[str]) -> str:
-    from .reporting import FORMATS, default_format
+    from ..run.reporting import FORMATS, default_format
 
     fmt = fmt or default_format()
     if fmt not in FORMATS:
@@ -144,11 +144,11 @@ def validate(
 ) -> None:
     """Check journey files like a compiler: every error and warning, with
     file:line:col. Writes nothing."""
-    from . import settings as settings_module
-    from .diagnostics import fails
-    from .discovery import MissingPath, expand
-    from .reporting import report
-    from .runner import validate_inputs
+    from ..run import settings as settings_module
+    from ..diagnostics import fails
+    from ..run.discovery import MissingPath, expand
+    from ..run.reporting import report
+    from ..run.validate import validate_inputs
 
     fmt = _check_report_format(report_format)
     try:
@@ -208,7 +208,7 @@ def render(
 ) -> None:
     """Validate, then write the maps in the formats asked for. Unchanged
     outputs are left alone; every write is atomic."""
-    from .render_command import RenderRequest, render as run_render
+    from ..run.render import RenderRequest, render as run_render
 
     if direction is not None and direction.upper() not in ("LR", "TB", "TD"):
         raise _usage_error(f"--direction must be LR or TB, not {direction!r}")
@@ -236,8 +236,8 @@ def watch(
 ) -> None:
     """Render, then render again whenever a journey file changes (for live
     authoring). Stop it with Ctrl-C."""
-    from .render_command import RenderRequest
-    from .watch_command import watch as run_watch
+    from ..run.render import RenderRequest
+    from ..run.watch import watch as run_watch
 
     request = RenderRequest(paths=paths or [], formats=formats, output=output, theme=theme,
                             locale=_check_locale(locale),
@@ -248,7 +248,7 @@ def watch(
 @app.command()
 def renderers() -> None:
     """List the renderers found, built-in and plug-ins, with their formats."""
-    from .renderers.registry import RendererLoadError, available, load
+    from ..renderers.registry import RendererLoadError, available, load
 
     broken = 0
     for fmt, entry in available().items():
@@ -272,7 +272,7 @@ def stats(
     """The analysis a CX team asks for: emotion low points and drops, pain
     hotspots, channel coverage, key touchpoints, metrics against targets,
     evidence coverage; and a summary over several maps."""
-    from .analysis.commands import UsageError, run_stats
+    from ..run.analyse import UsageError, run_stats
 
     try:
         raise typer.Exit(run_stats(paths, stats_format))
@@ -291,7 +291,7 @@ def diff(
     map and its future state: stages and touchpoints added, removed, renamed,
     moved; emotion per touchpoint and stage; pains solved and new;
     opportunities realised; metrics changed."""
-    from .analysis.commands import UsageError, run_diff
+    from ..run.analyse import UsageError, run_diff
 
     try:
         raise typer.Exit(run_diff(old, new, diff_format, exit_code))
@@ -313,12 +313,12 @@ def import_mermaid(
 ) -> None:
     """Turn a Mermaid user-journey diagram into a journey file: actors become
     personas, sections stages, tasks touchpoints, scores 1..5 emotions -2..2."""
-    from .mermaid_import import convert
-    from .reporting import report
+    from ..importers.mermaid import convert
+    from ..run.reporting import report
 
     fmt = _check_report_format(report_format)
     name = "<stdin>" if file == "-" else file
-    from .loader import MAX_BYTES, explain_os_error, open_regular_file
+    from ..loading import MAX_BYTES, explain_os_error, open_regular_file
 
     try:  # never a FIFO or a device, never more than the loader's limit
         if file == "-":
@@ -358,7 +358,7 @@ def schema(
                                                                 "output (the normalised model) instead."),
 ) -> None:
     """Print or write the JSON Schema of the journey format."""
-    from .schema import schema_text
+    from ..schema import schema_text
 
     text = schema_text(normalised)
     if output is None:
@@ -376,9 +376,9 @@ def init(
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
 ) -> None:
     """Write a commented starter journey map that validates."""
-    from . import builtins
-    from .fields import closest
-    from .starter import starter
+    from .. import builtins
+    from ..fields import closest
+    from ..starter import starter
 
     if map_type not in builtins.MAP_TYPES:
         near = closest(map_type, builtins.MAP_TYPES)
@@ -425,7 +425,7 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except Exception as exc:  # a bug, not a problem of the input
-        from .safetext import inert
+        from ..safetext import inert
 
         if _wants_traceback(sys.argv[1:]):
             traceback.print_exc()

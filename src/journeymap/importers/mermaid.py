@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .diagnostics import Diagnostic
+from ..diagnostics import Diagnostic
 
 _SCORE = re.compile(r"[-+]?\d+(\.\d+)?\Z")
 
@@ -67,11 +67,11 @@ def forbidden_characters(text: str, filename: str, limit: int = 20) -> list[Diag
     """Every character a journey's text may not hold (the loader's own rule),
     at its line and column: found before parsing, so that none reaches the
     model (and so none hides in a comment of the diagram either)."""
-    from .loader import _CONTROL
+    from ..loading.characters import FORBIDDEN
 
     found: list[Diagnostic] = []
     for number, line in enumerate(_lines(text), start=1):
-        for match in _CONTROL.finditer(line):
+        for match in FORBIDDEN.finditer(line):
             char = match.group()
             found.append(_problem(
                 filename, number, match.start() + 1,
@@ -275,9 +275,9 @@ def convert(text: str, filename: str) -> tuple[Optional[str], list[Diagnostic]]:
     """Mermaid text -> (journey YAML text, diagnostics); the YAML validates."""
     from pydantic import ValidationError
 
-    from .model import Journey
-    from .serialize import dump
-    from .validation import validate_text
+    from ..model import Journey
+    from ..serialize import dump
+    from ..validation import validate_text
 
     forbidden = forbidden_characters(text, filename)
     if forbidden:
@@ -326,11 +326,11 @@ def comment_text(text: str) -> str:
     """`text` for one line of a YAML comment: shown `plain` (no line break of
     any kind, no control character, no `##[`), and every character YAML or
     journeymap's loader refuses written as an escape."""
-    from .loader import _CONTROL
-    from .safetext import inert
+    from ..loading.characters import FORBIDDEN
+    from ..safetext import inert
 
     shown = _NOT_FOR_YAML.sub(_escaped, inert(text))
-    return _CONTROL.sub(_escaped, shown)
+    return FORBIDDEN.sub(_escaped, shown)
 
 
 def _escaped(match: re.Match) -> str:

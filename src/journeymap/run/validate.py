@@ -7,10 +7,10 @@ import sys
 import traceback
 from typing import Iterable, Sequence
 
-from .diagnostics import Diagnostic, ERROR
+from ..diagnostics import Diagnostic, ERROR
 from .discovery import Input
-from .loader import MAX_BYTES, unreadable
-from .validation import Result, validate_bytes, validate_document, validate_path
+from ..loading import MAX_BYTES, unreadable
+from ..validation import Result, validate_bytes, validate_document, validate_path
 
 
 def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = False) -> Result:

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .diagnostics import CODES, Diagnostic, PathPart, format_path
+from ..diagnostics import CODES, Diagnostic, PathPart, format_path
 
 # The long name a model path uses -> the shorthand a user may have written.
 SHORTHANDS = {"personas": "persona"}
