@@ -40,7 +40,7 @@ def load(source: Union[str, os.PathLike, bytes]) -> "Journey":
     Returns the normalised model, every default filled in. Raises
     `journeymap.JourneyError`, carrying every diagnostic, when it has errors.
     """
-    from .diagnostics import JourneyError
+    from .errors import JourneyError
 
     result = _result(source)
     if result.journey is None:
@@ -55,7 +55,7 @@ def validate(source: Union[str, os.PathLike, bytes]) -> "list[Diagnostic]":
 
 def __getattr__(name: str):
     if name == "JourneyError":
-        from .diagnostics import JourneyError
+        from .errors import JourneyError
 
         return JourneyError
     if name in ("Journey", "Stage", "Touchpoint", "Persona", "Channel", "Source", "Metric",

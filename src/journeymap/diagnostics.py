@@ -112,23 +112,3 @@ def fails(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
         if d.severity == ERROR or (strict and d.severity == WARNING):
             return True
     return False
-
-
-class JourneyError(Exception):
-    """Raised by the Python API when a journey file is invalid.
-
-    It carries every diagnostic, not just the first, so callers can show them
-    all the way the command line does.
-    """
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        errors = [d for d in diagnostics if d.is_error]
-        first = errors[0] if errors else (diagnostics[0] if diagnostics else None)
-        if first is None:
-            text = "invalid journey"
-        else:
-            text = f"{first.file}:{first.line}:{first.column}: {first.message}"
-            if len(errors) > 1:
-                text += f" (and {len(errors) - 1} more errors)"
-        super().__init__(text)
