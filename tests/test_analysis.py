@@ -88,9 +88,9 @@ def test_diff_of_current_and_future_state():
 
 
 def test_touchpoints_are_matched_by_name_and_moves_are_seen():
-    old = journeymap.load("title: T\nstages:\n  - {id: a, name: A, touchpoints: [{id: x1, name: Compares fares online}]}\n"
+    old = journeymap.loads("title: T\nstages:\n  - {id: a, name: A, touchpoints: [{id: x1, name: Compares fares online}]}\n"
                           "  - {id: b, name: B, touchpoints: [{id: y, name: Pays}]}\n")
-    new = journeymap.load("title: T\nstages:\n  - {id: a, name: A, touchpoints: [{id: y, name: Pays}]}\n"
+    new = journeymap.loads("title: T\nstages:\n  - {id: a, name: A, touchpoints: [{id: y, name: Pays}]}\n"
                           "  - {id: b, name: Bee, touchpoints: [{id: x2, name: Compares fares on-line}]}\n")
     d = diff(old, new, "old", "new")
     changed = {t["old"]: t for t in d["touchpoints"]["changed"]}

@@ -10,13 +10,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 import journeymap
 from journeymap.model import Journey
 from journeymap.normalise import normalise
-from journeymap.renderers import RenderOptions
-from journeymap.renderers.graphviz import build_dot, node_name
+from journeymap.renderers import FlowOptions, RenderOptions
+from journeymap.renderers.dot_source import build_dot
+from journeymap.renderers.dot_text import node_name
 
 from conftest import EXAMPLES, example_paths, run_cli
 from test_properties import journeys
@@ -86,7 +87,7 @@ def test_stages_stay_in_order_from_left_to_right():
              if o["name"].startswith("cluster_stage_")}
     lefts = [boxes[f"cluster_stage_{s.id}"][0] for s in journey.stages]
     assert lefts == sorted(lefts)
-    tall = layout(build_dot(journey, RenderOptions(settings={"direction": "TB"})))
+    tall = layout(build_dot(journey, RenderOptions(flow=FlowOptions(direction="TB"))))
     tops = [[float(v) for v in o["bb"].split(",")][3] for s in journey.stages for o in tall["objects"]
             if o["name"] == f"cluster_stage_{s.id}"]
     assert tops == sorted(tops, reverse=True)  # y grows upwards in Graphviz
@@ -113,7 +114,7 @@ def test_dot_golden_files(path, update_goldens):
 
 
 @needs_dot
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None)
 @given(journeys())
 def test_any_journey_gives_dot_that_graphviz_accepts(data):
     journey = normalise(Journey.model_validate(data))
@@ -155,7 +156,7 @@ def test_missing_cjk_font_is_a_warning(monkeypatch, tmp_path):
     from journeymap.run.pipeline import render_input
     from journeymap.renderers import graphviz
 
-    monkeypatch.setattr(graphviz, "_has_cjk_font", lambda: False)
+    monkeypatch.setattr(graphviz, "has_cjk_font", lambda: False)
     monkeypatch.setattr(graphviz, "run_dot", lambda source, kind: b"<svg/>")
     path = EXAMPLES / "smartwatch-purchase.zh.yaml"
     outcome = render_input(Input(str(path), str(path)), ["flow.svg"], RenderOptions(), tmp_path)

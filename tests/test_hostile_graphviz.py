@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from journeymap.model import Journey
 from journeymap.normalise import normalise
-from journeymap.renderers import RenderOptions
-from journeymap.renderers.graphviz import (ID_BYTES, SHORT_TEXT_BYTES, TEXT_BYTES, FlowWarning, build_dot,
-                                           cluster_name, cut, dot_id, node_name, run_dot)
+from journeymap.renderers import FlowOptions, RenderOptions
+from journeymap.renderers.dot_program import run_dot
+from journeymap.renderers.dot_source import FlowWarning, build_dot
+from journeymap.renderers.dot_text import (ID_BYTES, SHORT_TEXT_BYTES, TEXT_BYTES, cluster_name, cut, dot_id,
+                                           node_name)
 
 from conftest import run_cli
 from test_graphviz import expected_edges, layout, needs_dot
@@ -108,7 +110,7 @@ def test_labels_past_16_kb_are_cut_and_dot_lays_them_out(kind):
     assert len(text.encode("utf-8")) > GRAPHVIZ_STRING_LIMIT
     journey = flow(long_map(text))
     with pytest.warns(FlowWarning) as caught:
-        source = build_dot(journey, RenderOptions(settings={"edge_labels": True}))
+        source = build_dot(journey, RenderOptions(flow=FlowOptions(edge_labels=True)))
     message = str(caught[0].message)
     long_id = "touchpoint '" + "a" * 37 + "…'"
     assert message.startswith("1") and " texts too long for a Graphviz label were cut short" in message
@@ -173,7 +175,7 @@ def test_long_ids_become_short_distinct_dot_names():
 
 def test_texts_within_limits_are_not_cut_nor_warned_about(recwarn):
     text = "x" * (SHORT_TEXT_BYTES - 10)
-    build_dot(flow(long_map(text, long_id="a" * ID_BYTES)), RenderOptions(settings={"edge_labels": True}))
+    build_dot(flow(long_map(text, long_id="a" * ID_BYTES)), RenderOptions(flow=FlowOptions(edge_labels=True)))
     assert not [w for w in recwarn if issubclass(w.category, FlowWarning)]
 
 

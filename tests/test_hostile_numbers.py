@@ -28,14 +28,14 @@ from pydantic_core import PydanticCustomError
 
 from journeymap import fields
 from journeymap.fields import NUMBER_LIMIT, to_count, to_int, to_number, to_text_or_number
-from journeymap.layout.swimlane import layout
+from journeymap.layout.page import layout
 from journeymap.loading import Plain
 from journeymap.model import MAX_SCALE_STEPS, Journey, Scale
+from journeymap.presentation import Presentation
 from journeymap.renderers import RenderError, RenderOptions
-from journeymap.presentation.formatting import SCALE_VALUES, format_number, scale_values, signed
+from journeymap.presentation.numbers import SCALE_VALUES, format_number, scale_values, signed
 from journeymap.renderers.json_renderer import fractional_numbers
 from journeymap.renderers.registry import load
-from journeymap import i18n
 from journeymap.validation import validate_text
 
 HERE = Path(__file__).parent
@@ -207,7 +207,7 @@ def test_scale_values_are_round():
 def _layout_of(text: str):
     journey = validate_text(text).journey
     assert journey is not None
-    return layout(journey, i18n.words("en"), journey.lanes)
+    return layout(Presentation(journey, "en"))
 
 
 def _texts(item, role):

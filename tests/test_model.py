@@ -3,6 +3,7 @@
 import pytest
 
 import journeymap
+from journeymap.presentation.emotions import emotion_for
 from journeymap.validation import validate_text
 
 from conftest import EXAMPLES
@@ -20,14 +21,14 @@ def test_load_returns_the_normalised_journey():
     assert all(tp.personas == ["sofia"] for _, tp in journey.all_touchpoints())
 
 
-def test_load_accepts_text_and_paths_alike():
+def test_load_reads_a_file_and_loads_reads_text():
     text = FLIGHT.read_text("utf-8")
-    assert journeymap.load(text) == journeymap.load(str(FLIGHT)) == journeymap.load(FLIGHT)
+    assert journeymap.loads(text) == journeymap.load(str(FLIGHT)) == journeymap.load(FLIGHT)
 
 
 def test_load_raises_with_every_diagnostic():
     with pytest.raises(journeymap.JourneyError) as caught:
-        journeymap.load("title: T\nstages:\n  - {name: S, touchpoints: [{nme: a}, {name: b, emotion: 7}]}\n")
+        journeymap.loads("title: T\nstages:\n  - {name: S, touchpoints: [{nme: a}, {name: b, emotion: 7}]}\n")
     codes = sorted(d.code for d in caught.value.diagnostics)
     assert codes == ["missing-field", "unknown-key"]
     assert str(caught.value).startswith("<string>:3:")
@@ -35,29 +36,29 @@ def test_load_raises_with_every_diagnostic():
 
 def test_validate_returns_diagnostics():
     assert [d.code for d in journeymap.validate(FLIGHT) if d.severity != "info"] == []
-    problems = journeymap.validate("title: T\nstages: [{name: S}]\n")
+    problems = journeymap.validate_string("title: T\nstages: [{name: S}]\n")
     assert [d.code for d in problems] == ["empty-stage"]
 
 
 def test_defaults_filled_in_by_map_type():
     base = "title: T\ntype: {kind}\nstages: [{{name: S, touchpoints: [{{name: P, backstage: x, opportunities: y}}]}}]\n"
-    blueprint = journeymap.load(base.format(kind="service-blueprint"))
+    blueprint = journeymap.loads(base.format(kind="service-blueprint"))
     assert blueprint.lanes == ["physical_evidence", "actions", "frontstage", "backstage",
                                "support", "emotions"]
-    day = journeymap.load(base.format(kind="day-in-the-life"))
+    day = journeymap.loads(base.format(kind="day-in-the-life"))
     assert "opportunities" not in day.lanes
-    assert journeymap.load(base.format(kind="current-state")).scale.min == -2
+    assert journeymap.loads(base.format(kind="current-state")).scale.min == -2
 
 
 def test_ids_are_derived_from_the_position():
-    journey = journeymap.load("title: T\npersona: {name: P}\nstages:\n  - {name: A, touchpoints: [{name: x}, {name: y}]}\n  - {id: b, name: B, touchpoints: [{name: z}]}\n")
+    journey = journeymap.loads("title: T\npersona: {name: P}\nstages:\n  - {name: A, touchpoints: [{name: x}, {name: y}]}\n  - {id: b, name: B, touchpoints: [{name: z}]}\n")
     assert journey.personas[0].id == "persona"
     assert [s.id for s in journey.stages] == ["stage-1", "b"]
     assert [tp.id for _, tp in journey.all_touchpoints()] == ["stage-1.1", "stage-1.2", "b.1"]
 
 
 def test_shorthands():
-    journey = journeymap.load(
+    journey = journeymap.loads(
         "title: T\nexpectations: One\npersonas: [{id: a, name: A}, {id: b, name: B}]\n"
         "stages:\n  - name: S\n    touchpoints:\n"
         "      - {name: P, pains: Slow, opportunities: Faster, next: Q, metrics: {csat: 4.5},"
@@ -66,11 +67,11 @@ def test_shorthands():
     assert journey.expectations == ["One"]
     assert tp.pains == ["Slow"] and tp.next == ["Q"]
     assert tp.metrics["csat"].value == 4.5 and tp.metrics["csat"].better == "higher"
-    assert tp.emotion_of("a") == 1 and tp.emotion_of("b") == -1
+    assert emotion_for(tp, "a") == 1 and emotion_for(tp, "b") == -1
 
 
 def test_metric_target_met_respects_direction():
-    journey = journeymap.load(
+    journey = journeymap.loads(
         "title: T\nstages: [{name: S, touchpoints: [{name: P, metrics: {"
         "wait: {value: 3, target: 5, better: lower}, nps: {value: 30, target: 40}, n: 7}}]}]\n")
     metrics = journey.stages[0].touchpoints[0].metrics
@@ -80,7 +81,7 @@ def test_metric_target_met_respects_direction():
 
 
 def test_text_is_normalised_to_nfc():
-    journey = journeymap.load("title: \"Mari\\u0301a\"\nstages: [{name: S, touchpoints: [{name: P}]}]\n")
+    journey = journeymap.loads("title: \"Mari\\u0301a\"\nstages: [{name: S, touchpoints: [{name: P}]}]\n")
     assert journey.title == "María" and len(journey.title) == 5
 
 

@@ -155,7 +155,7 @@ def test_mermaid_round_trip_keeps_stages_touchpoints_and_scores(path):
     journey = journeymap.load(path)
     text, problems = convert(render(path, "mmd").decode("utf-8"), "round-trip.mmd")
     assert text is not None, problems
-    back = journeymap.load(text)
+    back = journeymap.loads(text)
     assert [s.name for s in back.stages] == [s.name for s in journey.stages]
     assert effective_emotions(back) == effective_emotions(journey)
 
@@ -163,12 +163,12 @@ def test_mermaid_round_trip_keeps_stages_touchpoints_and_scores(path):
 def test_mermaid_round_trip_keeps_names_with_grammar_characters():
     names = ["Pay: card; or cash", "50% off #1", "<b>bold</b> & co", "#58; literally", "title case",
              "a, b", "section two", "  spaced  "]
-    journey = journeymap.load(yaml.safe_dump({
+    journey = journeymap.loads(yaml.safe_dump({
         "title": "T: #1 & <x>", "personas": [{"id": "p", "name": "Ann, the: buyer"}],
         "stages": [{"name": "S: one #2", "touchpoints": [{"name": n, "emotion": 1} for n in names]}]}))
     text, problems = convert(load("mmd").render(journey, RenderOptions(), "mmd").decode("utf-8"), "round-trip.mmd")
     assert text is not None, problems
-    back = journeymap.load(text)
+    back = journeymap.loads(text)
     assert back.title == journey.title and back.stages[0].name == journey.stages[0].name
     assert [tp.name for tp in back.stages[0].touchpoints] == [n.strip() for n in names]
     assert [p.name for p in back.personas] == ["Ann, the: buyer"]

@@ -9,15 +9,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import journeymap
-from journeymap import i18n
 from journeymap.layout.geometry import fits, overlap
-from journeymap.layout.swimlane import layout
+from journeymap.layout.page import layout
 from journeymap.model import Journey
 from journeymap.normalise import normalise
+from journeymap.presentation import Presentation
 from journeymap.renderers import RenderOptions
 from journeymap.renderers.icons import ICON_PATHS
 from journeymap.renderers.registry import load
@@ -132,7 +132,7 @@ def test_in_a_real_browser_no_text_overlaps_or_leaves_its_box():
     future = journeymap.load(EXAMPLES / "family-flight-booking-future.yaml")
     # the same map as one of the others, drawn with --compare: its ids repeat, like the dark copy's
     svgs["future-compared"] = render_svg(future, RenderOptions(
-        settings={"compare": previous_emotions(current, future)}, lanes=("touchpoints", "emotions")))
+        previous=previous_emotions(current, future), lanes=("touchpoints", "emotions")))
     svgs["gym-membership.it.dark"] = render_svg(
         journeymap.load(EXAMPLES / "gym-membership.it.yaml"),
         RenderOptions(theme="dark", locale="ru"))
@@ -151,7 +151,7 @@ def test_in_a_real_browser_no_text_overlaps_or_leaves_its_box():
 long_text = st.text(st.sampled_from(list("abcdefghij WWW---中文字日本語한국어ЖЩЫ👪é\u0301/_")), max_size=120)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None)
 @given(journeys(), long_text, st.sampled_from(list(builtins.MAP_TYPES)))
 def test_layout_boxes_never_overlap_and_every_line_fits(data, extra, map_type):
     data = dict(data, type=map_type)
@@ -161,7 +161,7 @@ def test_layout_boxes_never_overlap_and_every_line_fits(data, extra, map_type):
             tp["action"] = extra
             tp["backstage"] = [extra]
     journey = normalise(Journey.model_validate(data))
-    drawing = layout(journey, i18n.words("en"), journey.lanes)
+    drawing = layout(Presentation(journey, "en"))
     blocks = drawing.text_blocks()
     for block in blocks:
         assert fits(block), (block.role, block.lines, block.w)

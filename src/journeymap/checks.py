@@ -4,13 +4,13 @@ validation reports")."""
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable, Sequence
 
 from . import builtins
 from .diagnostics import Diagnostic, PathPart
 from .fields import closest
-from .model import MAX_SCALE_STEPS, CustomLane, Journey
 from .loading.sourcemap import SourceMap
+from .model import MAX_SCALE_STEPS, Channel, CustomLane, Journey, Persona, Source, Touchpoint
 
 Path = tuple[PathPart, ...]
 
@@ -21,17 +21,17 @@ class _Checker:
         self.smap = smap
         self.found: list[Diagnostic] = []
 
-    def report(self, path: Path, code: str, message: str, suggestion: Optional[str] = None,
+    def report(self, path: Path, code: str, message: str, suggestion: str | None = None,
                at_key: bool = False) -> None:
         self.found.append(self.smap.diagnostic_for(path, code, message, suggestion=suggestion,
                                                    at_key=at_key))
 
     def unresolved(self, path: Path, kind: str, value: str, known: Iterable[str],
-                   hint: Optional[str] = None, at_key: bool = False) -> None:
-        known = list(known)
-        near = closest(value, known)
-        listing = ", ".join(known[:6]) + (", ..." if len(known) > 6 else "")
-        expected = f"a {kind} id ({listing})" if known else f"a {kind} id, but none is declared"
+                   hint: str | None = None, at_key: bool = False) -> None:
+        names = list(known)
+        near = closest(value, names)
+        listing = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+        expected = f"a {kind} id ({listing})" if names else f"a {kind} id, but none is declared"
         suggestion = f"did you mean '{near}'?" if near else hint
         self.report(path, "unresolved-reference", f"expected {expected}, found {value!r}",
                     suggestion, at_key=at_key)
@@ -71,15 +71,17 @@ def _persona_ids(c: _Checker) -> None:
     if len(c.journey.personas) < 2:
         return
     for index, persona in enumerate(c.journey.personas):
-        if "id" not in persona.model_fields_set:
+        if not c.smap.is_written(("personas", index, "id")):
             c.report(("personas", index), "missing-field",
                      "expected an 'id' for each persona when there are two or more, found none",
                      f"add `id:` to persona {persona.name!r}")
 
 
-def _unique(c: _Checker, items: Iterable[tuple[Path, str]], kind: str) -> None:
+def _unique(c: _Checker, items: Iterable[tuple[Path, str | None]], kind: str) -> None:
     first: dict[str, Path] = {}
     for path, value in items:
+        if value is None:
+            continue  # never after validation: every id is derived
         if value in first:
             line, _ = c.smap.position(first[value])
             c.report(path, "duplicate-id",
@@ -97,7 +99,7 @@ def _unique_ids(c: _Checker) -> None:
     _unique(c, ((("stages", i, "id"), s.id) for i, s in enumerate(j.stages)), "stage")
     _unique(c, ((("stages", i, "touchpoints", k, "id"), tp.id)
                 for i, s in enumerate(j.stages) for k, tp in enumerate(s.touchpoints)), "touchpoint")
-    lanes = []
+    lanes: list[tuple[Path, str | None]] = []
     for index, lane in enumerate(j.lanes or []):
         lanes.append(((("lanes", index, "id") if isinstance(lane, CustomLane) else ("lanes", index)),
                       lane.id if isinstance(lane, CustomLane) else lane))
@@ -106,10 +108,10 @@ def _unique_ids(c: _Checker) -> None:
 
 def _references(c: _Checker) -> None:
     j = c.journey
-    persona_ids = [p.id for p in j.personas]
+    persona_ids = _ids(j.personas)
     channel_ids = list(dict.fromkeys([ch.id for ch in j.channels] + list(builtins.BUILTIN_CHANNELS)))
     source_ids = [s.id for s in j.sources]
-    touchpoint_ids = [tp.id for _, tp in j.all_touchpoints()]
+    touchpoint_ids = _ids(tp for _, tp in j.all_touchpoints())
     touchpoint_set = set(touchpoint_ids)
     custom_lanes = [lane.id for lane in (j.lanes or []) if isinstance(lane, CustomLane)]
     for si, stage in enumerate(j.stages):
@@ -161,8 +163,13 @@ def _empty_stages(c: _Checker) -> None:
                      "add what happens in this stage, or remove it")
 
 
-def _participants(c: _Checker, tp) -> list[str]:
-    return list(tp.personas) if tp.personas else [p.id for p in c.journey.personas]
+def _ids(items: Iterable[Persona | Touchpoint]) -> list[str]:
+    """The ids of validated items (derived where the author left them out)."""
+    return [item.id for item in items if item.id is not None]
+
+
+def _participants(c: _Checker, tp: Touchpoint) -> list[str]:
+    return list(tp.personas) if tp.personas else _ids(c.journey.personas)
 
 
 def _emotion_gaps(c: _Checker) -> None:
@@ -187,16 +194,18 @@ def _emotion_gaps(c: _Checker) -> None:
 def _unused(c: _Checker) -> None:
     j = c.journey
     touchpoints = [tp for _, tp in j.all_touchpoints()]
-    used_personas: set[str] = set()
+    used_personas: set[str | None] = set()
     for tp in touchpoints:
-        used_personas.update(tp.personas or [p.id for p in j.personas])
+        used_personas.update(tp.personas or _ids(j.personas))
         if isinstance(tp.emotion, dict):
             used_personas.update(tp.emotion)
     used_channels = {tp.channel for tp in touchpoints}
     used_sources = {ev.source for tp in touchpoints for ev in tp.evidence}
-    for kind, items, used in (("persona", j.personas, used_personas),
-                              ("channel", j.channels, used_channels),
-                              ("source", j.sources, used_sources)):
+    declared: tuple[tuple[str, Sequence[Persona | Channel | Source], set[str | None]], ...] = (
+        ("persona", j.personas, used_personas),
+        ("channel", j.channels, used_channels),
+        ("source", j.sources, used_sources))
+    for kind, items, used in declared:
         for index, item in enumerate(items):
             if item.id not in used:
                 c.report((kind + "s", index), f"unused-{kind}",
@@ -238,7 +247,8 @@ def _metric_targets(c: _Checker) -> None:
                 if metric.met is False:
                     sign = ">=" if metric.better == "higher" else "<="
                     unit = f" {metric.unit}" if metric.unit else ""
-                    c.report(("stages", si, "touchpoints", ti, "metrics", name, "value"), "metric-missed-target",
+                    c.report(("stages", si, "touchpoints", ti, "metrics", name, "value"),
+                             "metric-missed-target",
                              f"expected {name} {sign} {metric.target}{unit}, found {metric.value}{unit}")
 
 

@@ -7,14 +7,14 @@ format them. Positions are 1-based, like every editor and compiler shows them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Sequence, Union
 
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 
-PathPart = Union[str, int]
+PathPart = str | int
 
 # Every code a diagnostic can carry, with the severity it is reported at.
 # The codes are stable: projects name them in `--ignore` and in CI settings.
@@ -89,13 +89,14 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def to_dict(self) -> dict:
-        data = asdict(self)
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The fields as JSON reports give them (without the source line)."""
+        data: dict[str, str | int | None] = asdict(self)
         data.pop("source_line")
         return data
 
 
-def sort_key(d: Diagnostic) -> tuple:
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
     return (d.file, d.line, d.column, d.code, d.message)
 
 
@@ -108,7 +109,4 @@ def counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
 
 def fails(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
     """Whether these diagnostics make the run exit 1."""
-    for d in diagnostics:
-        if d.severity == ERROR or (strict and d.severity == WARNING):
-            return True
-    return False
+    return any(d.severity == ERROR or (strict and d.severity == WARNING) for d in diagnostics)

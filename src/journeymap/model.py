@@ -4,31 +4,49 @@ Validation here is structural (types, required fields, unknown keys, allowed
 values, shorthands). Rules that need the whole map, such as references,
 unique ids and emotion within the scale, live in `checks.py`; filling in the
 defaults that depend on the whole map lives in `normalise.py`.
+
+Every model is frozen: what validation returns is never changed afterwards.
+Ids left out are filled into the raw data before validation (`ids.py`), and
+`normalise` returns a new model.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag,
-                      model_validator)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from . import builtins
-from .fields import (Bool, Color, Count, Id, IdList, Int, Locale, Number, Text, TextList,
-                     TextOrNumber, Url, choice)
+from .builtins import Better, Control, EvidenceLevel, Icon, LaneName, MapType, Mode, SourceKind
+from .fields import (
+    Bool,
+    Color,
+    Count,
+    Id,
+    IdList,
+    Int,
+    Locale,
+    Number,
+    OneOf,
+    Text,
+    TextList,
+    TextOrNumber,
+    Url,
+)
+from .ids import with_derived_ids
 
 
 class Node(BaseModel):
-    """Common behaviour: unknown keys are errors, except `x-` extension keys,
-    which other tools may use and which we drop."""
+    """Common behaviour: frozen once validated; unknown keys are errors,
+    except `x-` extension keys, which other tools may use and which we drop."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False,
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False,
                               json_schema_serialization_defaults_required=True,
                               json_schema_extra={"patternProperties": {"^x-": {}}})
 
     @model_validator(mode="before")
     @classmethod
-    def _drop_extension_keys(cls, data: Any) -> Any:
+    def _drop_extension_keys(cls, data: object) -> object:
         if isinstance(data, dict) and any(isinstance(k, str) and k.startswith("x-") for k in data):
             return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
         return data
@@ -42,12 +60,12 @@ class Empathy(Node):
 
 
 class Persona(Node):
-    id: Optional[Id] = None
+    id: Id | None = None
     name: Text
-    role: Optional[Text] = None
-    quote: Optional[Text] = None
-    avatar: Optional[Text] = Field(None, description="an emoji or a short text; never fetched")
-    color: Optional[Color] = None
+    role: Text | None = None
+    quote: Text | None = None
+    avatar: Text | None = Field(None, description="an emoji or a short text; never fetched")
+    color: Color | None = None
     goals: TextList = []
     needs: TextList = []
     frustrations: TextList = []
@@ -59,40 +77,40 @@ class Persona(Node):
 
 class Channel(Node):
     id: Id
-    name: Optional[Text] = None
-    mode: Optional[choice(*builtins.MODES)] = None
-    icon: Optional[choice(*builtins.ICONS)] = None
+    name: Text | None = None
+    mode: Annotated[Mode, OneOf(builtins.MODES)] | None = None
+    icon: Annotated[Icon, OneOf(builtins.ICONS)] | None = None
 
 
 class Source(Node):
     id: Id
-    kind: Optional[choice(*builtins.SOURCE_KINDS)] = None
-    title: Optional[Text] = None
-    n: Optional[Count] = None
-    date: Optional[Text] = None
-    url: Optional[Url] = None
+    kind: Annotated[SourceKind, OneOf(builtins.SOURCE_KINDS)] | None = None
+    title: Text | None = None
+    n: Count | None = None
+    date: Text | None = None
+    url: Url | None = None
 
 
-def _metric_shorthand(value: Any) -> Any:
+def _metric_shorthand(value: object) -> object:
     """`csat: 3.4` is shorthand for `csat: {value: 3.4}`."""
     return value if isinstance(value, dict) else {"value": value}
 
 
 class Metric(Node):
     value: Number
-    target: Optional[Number] = None
-    unit: Optional[Text] = None
-    better: choice(*builtins.BETTER) = "higher"
+    target: Number | None = None
+    unit: Text | None = None
+    better: Annotated[Better, OneOf(builtins.BETTER)] = "higher"
 
     @property
-    def met(self) -> Optional[bool]:
+    def met(self) -> bool | None:
         """Whether the target is met; None without a target."""
         if self.target is None:
             return None
         return self.value >= self.target if self.better == "higher" else self.value <= self.target
 
 
-def _allow_number(schema: dict) -> None:
+def _allow_number(schema: dict[str, Any]) -> None:
     """In the JSON Schema, a metric may also be a bare number."""
     for key in ("additionalProperties", "patternProperties"):
         if key == "patternProperties":
@@ -106,60 +124,54 @@ MetricValue = Annotated[Metric, BeforeValidator(_metric_shorthand)]
 
 
 class Evidence(Node):
-    source: Optional[Id] = None
-    quote: Optional[Text] = None
-    level: Optional[choice(*builtins.EVIDENCE_LEVELS)] = None
+    source: Id | None = None
+    quote: Text | None = None
+    level: Annotated[EvidenceLevel, OneOf(builtins.EVIDENCE_LEVELS)] | None = None
 
 
-def _emotion_kind(value: Any) -> str:
+def _emotion_kind(value: object) -> str:
     return "~map" if isinstance(value, dict) else "~int"
 
 
 Emotion = Annotated[
-    Union[Annotated[Int, Tag("~int")], Annotated[dict[Id, Int], Tag("~map")]],
+    Annotated[Int, Tag("~int")] | Annotated[dict[Id, Int], Tag("~map")],
     Discriminator(_emotion_kind),
 ]
 
 
 class Touchpoint(Node):
-    id: Optional[Id] = None
+    id: Id | None = None
     name: Text
-    channel: Optional[Id] = None
+    channel: Id | None = None
     personas: IdList = []
-    action: Optional[Text] = None
+    action: Text | None = None
     thoughts: TextList = []
     feelings: TextList = []
-    emotion: Optional[Emotion] = Field(
+    emotion: Emotion | None = Field(
         None, description="an integer on the scale, or a mapping persona id -> integer")
     pains: TextList = []
     opportunities: TextList = []
-    owner: Optional[Text] = None
-    control: Optional[choice(*builtins.CONTROLS)] = None
+    owner: Text | None = None
+    control: Annotated[Control, OneOf(builtins.CONTROLS)] | None = None
     key: Bool = False
     metrics: dict[Text, MetricValue] = Field(default_factory=dict, json_schema_extra=_allow_number)
     evidence: list[Evidence] = []
     next: IdList = []
-    duration: Optional[Text] = None
+    duration: Text | None = None
     physical_evidence: TextList = []
     frontstage: TextList = []
     backstage: TextList = []
     support: TextList = []
     lanes: dict[Id, Text] = {}
-    notes: Optional[Text] = None
-
-    def emotion_of(self, persona_id: Optional[str]) -> Optional[int]:
-        """This touchpoint's emotion for one persona (None: not given)."""
-        if isinstance(self.emotion, dict):
-            return self.emotion.get(persona_id) if persona_id is not None else None
-        return self.emotion
+    notes: Text | None = None
 
 
 class Stage(Node):
-    id: Optional[Id] = None
+    id: Id | None = None
     name: Text
-    goal: Optional[Text] = None
-    description: Optional[Text] = None
-    phase: Optional[Text] = None
+    goal: Text | None = None
+    description: Text | None = None
+    phase: Text | None = None
     touchpoints: list[Touchpoint] = []
 
 
@@ -182,13 +194,13 @@ class CustomLane(Node):
     title: Text
 
 
-def _lane_kind(value: Any) -> str:
+def _lane_kind(value: object) -> str:
     # Called on raw data when validating and on model objects when serialising.
     return "~custom" if isinstance(value, (dict, CustomLane)) else "~name"
 
 
 Lane = Annotated[
-    Union[Annotated[choice(*builtins.LANES), Tag("~name")], Annotated[CustomLane, Tag("~custom")]],
+    Annotated[LaneName, OneOf(builtins.LANES), Tag("~name")] | Annotated[CustomLane, Tag("~custom")],
     Discriminator(_lane_kind),
 ]
 
@@ -200,55 +212,40 @@ class Journey(Node):
 
     journeymap: Int = 1
     title: Text
-    type: choice(*builtins.MAP_TYPES) = "current-state"
-    scenario: Optional[Text] = None
-    description: Optional[Text] = None
+    type: Annotated[MapType, OneOf(builtins.MAP_TYPES)] = "current-state"
+    scenario: Text | None = None
+    description: Text | None = None
     expectations: TextList = []
-    owner: Optional[Text] = None
-    version: Optional[Text] = None
-    updated: Optional[Text] = None
+    owner: Text | None = None
+    version: Text | None = None
+    updated: Text | None = None
     locale: Locale = "en"
     scale: Scale = Field(default_factory=Scale)
     tags: TextList = []
     personas: list[Persona] = []
     channels: list[Channel] = []
     sources: list[Source] = []
-    lanes: Optional[list[Lane]] = None
+    lanes: list[Lane] | None = None
     stages: list[Stage] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod
-    def _persona_shorthand(cls, data: Any) -> Any:
-        """`persona: {...}` is shorthand for `personas: [{...}]`."""
+    def _shorthands_and_ids(cls, data: object) -> object:
+        """`persona: {...}` is shorthand for `personas: [{...}]`; ids left
+        out are derived from the position (see `ids.py`)."""
         if isinstance(data, dict) and "persona" in data and "personas" not in data:
             data = dict(data)
             single = data.pop("persona")
             data["personas"] = single if isinstance(single, list) else [single]
-        return data
-
-    @model_validator(mode="after")
-    def _derive_ids(self) -> "Journey":
-        """Ids left out are derived from the position, so that every persona,
-        stage and touchpoint can be referred to and rendered with a stable id.
-        They are written past pydantic's `fields_set`, which keeps telling the
-        checks what the user wrote."""
-        for number, persona in enumerate(self.personas, start=1):
-            if persona.id is None:
-                persona.__dict__["id"] = "persona" if len(self.personas) == 1 else f"persona-{number}"
-        for number, stage in enumerate(self.stages, start=1):
-            if stage.id is None:
-                stage.__dict__["id"] = f"stage-{number}"
-            for position, touchpoint in enumerate(stage.touchpoints, start=1):
-                if touchpoint.id is None:
-                    touchpoint.__dict__["id"] = f"{stage.id}.{position}"
-        return self
+        return with_derived_ids(data)
 
     # Convenience for renderers and checks -------------------------------------------
 
     def all_touchpoints(self) -> list[tuple[Stage, Touchpoint]]:
+        """Every touchpoint with its stage, in the order of the map."""
         return [(stage, tp) for stage in self.stages for tp in stage.touchpoints]
 
-    def channel(self, channel_id: Optional[str]) -> Optional[Channel]:
+    def channel(self, channel_id: str | None) -> Channel | None:
         """The declared channel, else the built-in one, with name and icon."""
         if channel_id is None:
             return None

@@ -4,9 +4,9 @@ that name the line, what was expected, what was found and a suggestion."""
 from __future__ import annotations
 
 import typing
-from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .diagnostics import CODES, Diagnostic, PathPart
 from .fields import closest
@@ -20,7 +20,7 @@ KIND_NAMES = {
 }
 
 
-def parse(document: Document) -> tuple[Optional[Journey], list[Diagnostic]]:
+def parse(document: Document) -> tuple[Journey | None, list[Diagnostic]]:
     """Validate the structure; on failure, every structural problem at once."""
     try:
         return Journey.model_validate(document.data), []
@@ -29,7 +29,7 @@ def parse(document: Document) -> tuple[Optional[Journey], list[Diagnostic]]:
         return None, [_translate(error, document) for error in errors]
 
 
-def _translate(error: dict, document: Document) -> Diagnostic:
+def _translate(error: ErrorDetails, document: Document) -> Diagnostic:
     smap = document.sourcemap
     path: list[PathPart] = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith("~"))]
     at_key = bool(path) and path[-1] == "[key]"
@@ -84,9 +84,9 @@ def _kind_name(path: list[PathPart]) -> str:
     return KIND_NAMES.get(model.__name__, "mapping") if model else "mapping"
 
 
-def model_at(path: list[PathPart]) -> Optional[type[BaseModel]]:
+def model_at(path: list[PathPart]) -> type[BaseModel] | None:
     """The model class that validates the mapping at `path`, if any."""
-    current: Any = Journey
+    current: object = Journey
     parts = list(path)
     while parts:
         current = _unwrap(current)
@@ -114,7 +114,7 @@ def model_at(path: list[PathPart]) -> Optional[type[BaseModel]]:
     return None
 
 
-def _unwrap(annotation: Any) -> Any:
+def _unwrap(annotation: object) -> object:
     """Strip Optional, Annotated and tagged unions down to the model type."""
     for _ in range(10):
         origin = typing.get_origin(annotation)

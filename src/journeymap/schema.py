@@ -8,11 +8,16 @@ allowed everywhere. It cannot express the whole-map rules of `checks.py`
 from __future__ import annotations
 
 import json
+from typing import Any
 
 SCHEMA_ID = "https://journeymap.dev/schemas/journeymap.schema.json"
+# Where the `json` renderer's output says its shape is described.
+NORMALISED_SCHEMA_ID = "https://journeymap.dev/schemas/journeymap.normalised.schema.json"
+
+JsonSchema = dict[str, Any]
 
 
-def journey_schema() -> dict:
+def journey_schema() -> JsonSchema:
     from .model import Journey
 
     schema = Journey.model_json_schema(mode="validation")
@@ -20,18 +25,17 @@ def journey_schema() -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 
-def _allow_persona_shorthand(schema: dict) -> None:
+def _allow_persona_shorthand(schema: JsonSchema) -> None:
     schema["properties"]["persona"] = {
         "description": "shorthand for a list of one persona",
         "$ref": "#/$defs/Persona",
     }
 
 
-def normalised_schema() -> dict:
+def normalised_schema() -> JsonSchema:
     """The shape of the `json` renderer's output: the normalised model, where
     every field is present and no shorthand remains."""
     from .model import Journey
-    from .renderers.json_renderer import NORMALISED_SCHEMA_ID
 
     schema = Journey.model_json_schema(mode="serialization")
     schema["properties"] = {"$schema": {"type": "string"}, **schema["properties"]}

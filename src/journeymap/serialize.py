@@ -8,6 +8,8 @@ log would read `::error::` as a command)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from .model import Journey
@@ -19,19 +21,19 @@ _SPECIAL_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
 class _Dumper(yaml.SafeDumper):
     """SafeDumper that never lets a text be re-read as a different text."""
 
-    def represent_str(self, data: str):
+    def represent_str(self, data: str) -> yaml.ScalarNode:
         if any(ch in data for ch in _SPECIAL_BREAKS) or data != data.strip(" \t"):
             return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
         return super().represent_str(data)
 
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 _Dumper.add_representer(str, _Dumper.represent_str)
 
 
-def journey_to_data(journey: Journey) -> dict:
+def journey_to_data(journey: Journey) -> dict[str, Any]:
     """The journey as plain data, leaving out what is empty or default (but
     always saying which format version it is)."""
     data = journey.model_dump(mode="json", exclude_defaults=True, exclude_none=True)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import gc
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import ParamSpec, TypeVar
 
 from .checks import check
-from .diagnostics import Diagnostic, ERROR, sort_key
-from .loading import Document, load_bytes, load_path, load_text
+from .diagnostics import ERROR, Diagnostic, sort_key
+from .loading import Document, load_bytes, load_file, load_path, load_text
 from .model import Journey
 from .normalise import normalise
 from .parse import parse
+
+Arguments = ParamSpec("Arguments")
+Returned = TypeVar("Returned")
 
 
 @dataclass
@@ -20,7 +25,7 @@ class Result:
     no errors, and every diagnostic, in the order of the file."""
 
     filename: str
-    journey: Optional[Journey]
+    journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -44,20 +49,30 @@ def validate_document(document: Document, ignore: Iterable[str] = ()) -> Result:
     return Result(document.filename, journey, kept)
 
 
-def _without_gc(function, *args):
+def _without_gc(function: Callable[Arguments, Returned], *args: Arguments.args,
+                **kwargs: Arguments.kwargs) -> Returned:
     """Python's cyclic collector more than doubles the time to load a large
     map, and the loaded graph has no cycles to collect."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return function(*args)
+        return function(*args, **kwargs)
     finally:
         if enabled:
             gc.enable()
 
 
-def validate_path(path: str, display_name: Optional[str] = None, ignore: Iterable[str] = ()) -> Result:
+def validate_path(path: str | os.PathLike[str], display_name: str | None = None,
+                  ignore: Iterable[str] = ()) -> Result:
+    """Validate a file; one that cannot be read gives an `io-error` diagnostic."""
     document = _without_gc(load_path, path, display_name)
+    return _without_gc(validate_document, document, ignore)
+
+
+def validate_file(path: str | os.PathLike[str], display_name: str | None = None,
+                  ignore: Iterable[str] = ()) -> Result:
+    """Validate a file; one that cannot be read raises its OSError."""
+    document = _without_gc(load_file, path, display_name)
     return _without_gc(validate_document, document, ignore)
 
 

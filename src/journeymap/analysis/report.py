@@ -6,18 +6,22 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
-from ..presentation.formatting import format_number, signed
+from ..presentation.numbers import format_number, signed
 from ..renderers.mdescape import escape
 from ..safetext import inert
-from .stats import LARGEST, writable
+from .stats import LARGEST, JsonObject, writable
 
-Table = tuple[str, Sequence[str], list[Sequence[str]]]  # title, header, rows
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
+Table: TypeAlias = tuple[str, Sequence[str], Sequence[Sequence[str]]]  # title, header, rows
 
 
-def _num(value) -> str:
+def _num(value: object) -> str:
     if value is None:
         return "–"
     if isinstance(value, int) and not writable(value):
@@ -27,7 +31,7 @@ def _num(value) -> str:
     return str(int(value)) if isinstance(value, (int, float)) else str(value)
 
 
-def _change(value) -> str:
+def _change(value: float | None) -> str:
     if value is None:
         return "–"
     if isinstance(value, int) and not writable(value):
@@ -41,7 +45,7 @@ def _percent(share: float, spec: str) -> str:
     return f"{scaled if math.isfinite(scaled) else Decimal(share) * 100:{spec}}%"
 
 
-def stats_tables(entry: dict) -> list[Table]:
+def stats_tables(entry: JsonObject) -> list[Table]:
     tables: list[Table] = []
     for curve in entry["emotion"]:
         who = f" ({curve['persona']})" if curve["persona"] else ""
@@ -51,7 +55,8 @@ def stats_tables(entry: dict) -> list[Table]:
             rows.append(["highest", f"{curve['highest']['name']} ({_change(curve['highest']['emotion'])})"])
             rows.append(["average", _num(curve["average"])])
         for drop in curve["steepest_drops"]:
-            rows.append(["steep drop", f"{drop['from_name']} → {drop['to_name']} ({_change(drop['change'])})"])
+            rows.append(["steep drop",
+                         f"{drop['from_name']} → {drop['to_name']} ({_change(drop['change'])})"])
         tables.append((f"Emotion curve{who}", ["stage / measure", "value"], rows))
     pains = entry["pains"]
     rows = [[s["name"], str(s["pains"])] for s in pains["per_stage"]]
@@ -71,7 +76,7 @@ def stats_tables(entry: dict) -> list[Table]:
             emotion = key["emotion"]
             shown = ", ".join(f"{p} {_change(v)}" for p, v in emotion.items()) if isinstance(emotion, dict) \
                 else _change(emotion)
-            metrics = ", ".join(f"{n} {_num(m['value'])}" + ("" if m["met"] is None else (" ✓" if m["met"] else " ✗"))
+            metrics = ", ".join(f"{n} {_num(m['value'])}" + _verdict(m["met"])
                                 for n, m in key["metrics"].items())
             rows.append([key["name"], shown, metrics or "–"])
         tables.append(("Key touchpoints", ["touchpoint", "emotion", "metrics"], rows))
@@ -84,23 +89,26 @@ def stats_tables(entry: dict) -> list[Table]:
                        ["metric", "touchpoint", "value", "target", "", "gap", "gap %"], rows))
     evidence = entry["evidence"]
     rows = [["backed by observed or reported evidence",
-             f"{evidence['backed']} of {evidence['touchpoints']} ({_percent(evidence['share_backed'], '.0f')})"]]
+             f"{evidence['backed']} of {evidence['touchpoints']} "
+             f"({_percent(evidence['share_backed'], '.0f')})"]]
     if evidence["hypothesis_only"]:
         rows.append(["resting on hypotheses only", ", ".join(evidence["hypothesis_only"])])
-    rows += [[f"source: {s['title'] or s['source']}", f"{s['kind'] or ''} n={_num(s['n'])} {s['date'] or ''}".strip()]
+    rows += [[f"source: {s['title'] or s['source']}",
+              f"{s['kind'] or ''} n={_num(s['n'])} {s['date'] or ''}".strip()]
              for s in evidence["sources"]]
     tables.append(("Evidence coverage", ["", ""], rows))
     return tables
 
 
-def summary_table(rows: list[dict]) -> Table:
+def summary_table(rows: list[JsonObject]) -> Table:
     return ("Summary", ["map", "touchpoints", "average emotion", "lowest point", "pains", "metrics missed",
                         "evidence"],
-            [[r["map"], str(r["touchpoints"]), _num(r["average_emotion"]), r["lowest"] or "–", str(r["pains"]),
+            [[r["map"], str(r["touchpoints"]), _num(r["average_emotion"]), r["lowest"] or "–",
+              str(r["pains"]),
               str(r["metrics_missed"]), _percent(r["share_backed"], ".0f")] for r in rows])
 
 
-def diff_tables(result: dict) -> list[Table]:
+def diff_tables(result: JsonObject) -> list[Table]:
     tables: list[Table] = []
     stages = result["stages"]
     rows = [["added", f"{s['name']} ({s['id']})"] for s in stages["added"]]
@@ -122,7 +130,8 @@ def diff_tables(result: dict) -> list[Table]:
     for t in tps["changed"]:
         for persona, change in (t.get("emotion") or {}).items():
             who = "" if persona == "all" else f" ({persona})"
-            rows.append([t["name"] + who, _change(change["old"]), _change(change["new"]), _change(change["change"])])
+            rows.append([t["name"] + who, _change(change["old"]), _change(change["new"]),
+                         _change(change["change"])])
     if rows:
         tables.append(("Emotion per touchpoint", ["touchpoint", "before", "after", "change"], rows))
     rows = [[s["stage"] + (f" ({s['persona']})" if s["persona"] else ""), _num(s["old"]), _num(s["new"]),
@@ -139,11 +148,15 @@ def diff_tables(result: dict) -> list[Table]:
     rows = []
     for t in tps["changed"]:
         for name, m in (t.get("metrics") or {}).items():
-            verdict = lambda met: "" if met is None else (" ✓" if met else " ✗")
-            rows.append([t["name"], name, _num(m["old"]) + verdict(m["old_met"]), _num(m["new"]) + verdict(m["new_met"])])
+            rows.append([t["name"], name, _num(m["old"]) + _verdict(m["old_met"]),
+                         _num(m["new"]) + _verdict(m["new_met"])])
     if rows:
         tables.append(("Metrics", ["touchpoint", "metric", "before", "after"], rows))
     return tables
+
+
+def _verdict(met: bool | None) -> str:
+    return "" if met is None else (" ✓" if met else " ✗")
 
 
 # Output formats ---------------------------------------------------------------------------
@@ -154,7 +167,7 @@ def diff_tables(result: dict) -> list[Table]:
 _INERT_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def _json_ready(data):
+def _json_ready(data: Any) -> Any:
     """`data` with every number one JSON can carry: no NaN or infinity
     (clamped to the largest double, NaN as null) and no integer too long for
     Python to write (as the largest double with its sign). The figures of
@@ -172,7 +185,7 @@ def _json_ready(data):
     return data
 
 
-def as_json(data, ascii_only: bool = False) -> str:
+def as_json(data: Any, ascii_only: bool = False) -> str:
     """Strict JSON (no NaN or Infinity), with the characters a terminal would
     act on written as \\u escapes: the same data to a parser, inert on screen.
     `ascii_only` for a stream that cannot write UTF-8: there, the stream's own
@@ -181,7 +194,7 @@ def as_json(data, ascii_only: bool = False) -> str:
     return _INERT_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
-def writes_unicode(stream) -> bool:
+def writes_unicode(stream: IO[str]) -> bool:
     """Whether `stream` can write any character (its encoding is a UTF)."""
     try:
         "\U0010ffff".encode(getattr(stream, "encoding", None) or "ascii")
@@ -225,7 +238,7 @@ def as_markdown(heading: str, tables: list[Table], level: int = 2, empty: str = 
     return "\n".join(out)
 
 
-def print_rich(heading: str, tables: list[Table], console=None) -> None:
+def print_rich(heading: str, tables: list[Table], console: Console | None = None) -> None:
     """Tables on standard output (through sys.stdout, so the command line's
     choice of how to write what the terminal cannot show holds). Every text
     is a rich Text of inert characters: no markup, no emoji codes, no

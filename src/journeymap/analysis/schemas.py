@@ -4,6 +4,9 @@ pipelines can rely on the shape (committed in schemas/, kept fresh by a test).""
 from __future__ import annotations
 
 import json
+from typing import Any, TypeAlias
+
+Schema: TypeAlias = dict[str, Any]  # a JSON Schema, as JSON-ready data
 
 _NUM = {"type": ["number", "null"]}
 _STR = {"type": "string"}
@@ -11,12 +14,12 @@ _STRN = {"type": ["string", "null"]}
 _EMOTION = {"type": ["integer", "object", "null"], "additionalProperties": {"type": "integer"}}
 
 
-def _obj(properties: dict, required=None) -> dict:
+def _obj(properties: Schema, required: list[str] | None = None) -> Schema:
     return {"type": "object", "properties": properties,
             "required": list(properties) if required is None else required, "additionalProperties": False}
 
 
-def _list(item: dict) -> dict:
+def _list(item: Schema) -> Schema:
     return {"type": "array", "items": item}
 
 
@@ -99,7 +102,8 @@ DIFF = {
                      "new_met": {"type": ["boolean", "null"]}})},
             }, required=["old", "new", "matched_by", "name"])),
         }),
-        "stage_emotion": _list(_obj({"stage": _STR, "persona": _STRN, "old": _NUM, "new": _NUM, "change": _NUM})),
+        "stage_emotion": _list(_obj({"stage": _STR, "persona": _STRN, "old": _NUM, "new": _NUM,
+                                     "change": _NUM})),
         "pains": _obj({"solved": _list(_STR), "new": _list(_STR)}),
         "opportunities": _obj({"realised": _list(_STR), "new": _list(_STR)}),
     }),

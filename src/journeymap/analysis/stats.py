@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable, Optional, Union
+from typing import Any, TypeAlias
 
+from .. import i18n
 from ..model import Journey, Metric, Touchpoint
+from ..presentation.emotions import curve, curve_personas, touchpoint_emotions
+from ..presentation.ids import id_of
+from ..presentation.texts import channel_name
 
 GOOD_EVIDENCE = ("observed", "reported")
 LARGEST = sys.float_info.max
 
-Figure = Union[int, float]
+Figure: TypeAlias = int | float
+# Figures as JSON-ready data: texts, numbers, lists and objects of them.
+JsonObject: TypeAlias = dict[str, Any]
+# (stage id, touchpoint, value): one point of an emotion curve
+Point: TypeAlias = tuple[str, Touchpoint, int]
 
 
 def writable(value: int) -> bool:
@@ -26,7 +35,7 @@ def writable(value: int) -> bool:
     return not limit or value.bit_length() <= 3 * (limit - 1)
 
 
-def figure(value: Union[Fraction, int, float], whole: bool = False) -> Figure:
+def figure(value: Fraction | float, whole: bool = False) -> Figure:
     """A computed figure every JSON reader can take: rounded to three
     decimals, a finite double and, beyond the range of doubles, the largest
     one with its sign (JSON has no infinity, and JavaScript or jq would read
@@ -42,39 +51,36 @@ def figure(value: Union[Fraction, int, float], whole: bool = False) -> Figure:
         return LARGEST if exact > 0 else -LARGEST
 
 
-def average(values: Iterable[int]) -> Optional[float]:
+def average(values: Iterable[int]) -> Figure | None:
     """The mean, exact until rounded by `figure`; None for no values."""
-    values = list(values)
-    return figure(Fraction(sum(values), len(values))) if values else None
+    given = list(values)
+    return figure(Fraction(sum(given), len(given))) if given else None
 
 
-def curves(journey: Journey) -> dict[str, list[tuple[str, Touchpoint, int]]]:
+def curves(journey: Journey) -> dict[str, list[Point]]:
     """Persona id (or "" for a map without per-persona emotions) -> the
-    (stage id, touchpoint, value) points of its emotion curve, in order."""
-    per_persona = any(isinstance(tp.emotion, dict) for _, tp in journey.all_touchpoints())
-    keys = [p.id for p in journey.personas] if per_persona else [""]
-    result: dict[str, list] = {key: [] for key in keys}
-    for stage, tp in journey.all_touchpoints():
-        for key in keys:
-            if isinstance(tp.emotion, dict):
-                value = tp.emotion.get(key)
-            elif key and key not in tp.personas:
-                value = None  # this persona does not take part here
-            else:
-                value = tp.emotion
-            if value is not None:
-                result[key].append((stage.id, tp, value))
-    return result
+    (stage id, touchpoint, value) points of its emotion curve, in order: the
+    curves the swimlane draws."""
+    return {persona or "": [(id_of(stage), tp, value) for stage, tp, value in curve(journey, persona)]
+            for persona in curve_personas(journey)}
 
 
-def _point(stage_id: str, tp: Touchpoint, value: int) -> dict:
+def emotion_field(journey: Journey, tp: Touchpoint) -> int | dict[str, int] | None:
+    """A touchpoint's emotion as data: its value, or persona id -> value in
+    the map's persona order."""
+    if not isinstance(tp.emotion, dict):
+        return tp.emotion
+    return {str(persona): value for persona, value in touchpoint_emotions(journey, tp) if value is not None}
+
+
+def _point(stage_id: str, tp: Touchpoint, value: int) -> JsonObject:
     return {"stage": stage_id, "touchpoint": tp.id, "name": tp.name, "emotion": value}
 
 
-def emotion_stats(journey: Journey) -> list[dict]:
+def emotion_stats(journey: Journey) -> list[JsonObject]:
     found = []
     for persona, points in curves(journey).items():
-        entry: dict = {"persona": persona or None, "points": len(points)}
+        entry: JsonObject = {"persona": persona or None, "points": len(points)}
         if points:
             low = min(points, key=lambda p: p[2])
             high = max(points, key=lambda p: p[2])
@@ -86,8 +92,8 @@ def emotion_stats(journey: Journey) -> list[dict]:
             by_stage.append({"stage": stage.id, "name": stage.name,
                              "average": average(v for sid, _, v in points if sid == stage.id)})
         entry["stages"] = by_stage
-        drops = []
-        for (s1, a, va), (s2, b, vb) in zip(points, points[1:]):
+        drops: list[JsonObject] = []
+        for (_, a, va), (_, b, vb) in zip(points, points[1:], strict=False):
             if vb < va:
                 drops.append({"from": a.id, "to": b.id, "from_name": a.name, "to_name": b.name,
                               "change": figure(vb - va, whole=True)})
@@ -97,10 +103,10 @@ def emotion_stats(journey: Journey) -> list[dict]:
     return found
 
 
-def pain_stats(journey: Journey) -> dict:
+def pain_stats(journey: Journey) -> JsonObject:
     per_stage = [{"stage": s.id, "name": s.name, "pains": sum(len(tp.pains) for tp in s.touchpoints)}
                  for s in journey.stages]
-    per_channel: Counter = Counter()
+    per_channel: Counter[str] = Counter()
     for _, tp in journey.all_touchpoints():
         if tp.pains:
             per_channel[tp.channel or "(none)"] += len(tp.pains)
@@ -120,10 +126,11 @@ def pain_stats(journey: Journey) -> dict:
     }
 
 
-def channel_stats(journey: Journey) -> dict:
+def channel_stats(journey: Journey) -> JsonObject:
+    english = i18n.words("en")  # stats speaks English
     used: dict[str, list[str]] = {}
-    modes: Counter = Counter()
-    control: Counter = Counter()
+    modes: Counter[str] = Counter()
+    control: Counter[str] = Counter()
     for stage, tp in journey.all_touchpoints():
         control[tp.control or "unspecified"] += 1
         if tp.channel is None:
@@ -131,19 +138,19 @@ def channel_stats(journey: Journey) -> dict:
             continue
         stages = used.setdefault(tp.channel, [])
         if stage.id not in stages:
-            stages.append(stage.id)
+            stages.append(id_of(stage))
         channel = journey.channel(tp.channel)
         modes[(channel.mode if channel and channel.mode else "unspecified")] += 1
     return {
-        "channels": [{"channel": cid, "name": (journey.channel(cid).name if journey.channel(cid) else cid),
-                      "stages": stages} for cid, stages in used.items()],
+        "channels": [{"channel": cid, "name": channel_name(journey, cid, english), "stages": stages}
+                     for cid, stages in used.items()],
         "online": modes["online"], "offline": modes["offline"], "mode_unspecified": modes["unspecified"],
         "direct": control["direct"], "indirect": control["indirect"],
         "control_unspecified": control["unspecified"],
     }
 
 
-def metric_gap(metric: Metric) -> Optional[Fraction]:
+def metric_gap(metric: Metric) -> Fraction | None:
     """How far the value is beyond its target, in the good direction
     (negative: missed), exactly."""
     if metric.target is None:
@@ -152,8 +159,8 @@ def metric_gap(metric: Metric) -> Optional[Fraction]:
     return value - target if metric.better == "higher" else target - value
 
 
-def metric_stats(journey: Journey) -> list[dict]:
-    rows = []
+def metric_stats(journey: Journey) -> list[JsonObject]:
+    rows: list[JsonObject] = []
     for stage, tp in journey.all_touchpoints():
         for name, metric in tp.metrics.items():
             gap = metric_gap(metric)
@@ -168,15 +175,15 @@ def metric_stats(journey: Journey) -> list[dict]:
     return rows
 
 
-def key_touchpoints(journey: Journey) -> list[dict]:
+def key_touchpoints(journey: Journey) -> list[JsonObject]:
     return [{"touchpoint": tp.id, "name": tp.name, "stage": stage.id,
-             "emotion": tp.emotion,
+             "emotion": emotion_field(journey, tp),
              "metrics": {name: {"value": m.value, "target": m.target, "met": m.met}
                          for name, m in tp.metrics.items()}}
             for stage, tp in journey.all_touchpoints() if tp.key]
 
 
-def evidence_stats(journey: Journey) -> dict:
+def evidence_stats(journey: Journey) -> JsonObject:
     touchpoints = [tp for _, tp in journey.all_touchpoints()]
     backed = [tp.id for tp in touchpoints if any(ev.level in GOOD_EVIDENCE for ev in tp.evidence)]
     hypotheses = [tp.id for tp in touchpoints
@@ -191,7 +198,7 @@ def evidence_stats(journey: Journey) -> dict:
     }
 
 
-def stats(journey: Journey, name: str) -> dict:
+def stats(journey: Journey, name: str) -> JsonObject:
     """Every figure of one map."""
     return {
         "map": name,
@@ -208,7 +215,7 @@ def stats(journey: Journey, name: str) -> dict:
     }
 
 
-def summary(all_stats: list[dict]) -> list[dict]:
+def summary(all_stats: list[JsonObject]) -> list[JsonObject]:
     """One row per map, for runs over several maps."""
     rows = []
     for entry in all_stats:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Mapping
+from typing import TypeGuard
 
 # A BCP 47 language tag as journeymap accepts it: a 2-3 letter language, then
 # subtags of 1-8 letters or digits (script, region, variant), 35 characters at most.
@@ -21,7 +22,7 @@ _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 MAX_TAG_LENGTH = 35
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shipped_files() -> Mapping[str, str]:
     """Shipped locale names (lower case) -> their file's name in the package."""
     names = {}
@@ -39,7 +40,7 @@ def shipped_locales() -> list[str]:
 SHIPPED = tuple(shipped_locales())
 
 
-def is_locale_tag(tag: object) -> bool:
+def is_locale_tag(tag: object) -> TypeGuard[str]:
     """Whether `tag` has the form of a language tag (en, zh, pt-BR, zh-Hant-TW)."""
     return isinstance(tag, str) and len(tag) <= MAX_TAG_LENGTH and bool(_TAG.match(tag))
 
@@ -70,11 +71,12 @@ def fallbacks(locale: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in chain if name in shipped))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> Mapping[str, str]:
     """The words of one shipped locale; `name` is a key of _shipped_files()."""
     text = resources.files(__name__).joinpath(_shipped_files()[name]).read_text("utf-8")
-    return json.loads(text)
+    table: dict[str, str] = json.loads(text)  # our own files: a flat object of texts
+    return table
 
 
 @lru_cache(maxsize=64)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Any
 
 from .wrap import graphemes, is_wide
 
@@ -35,10 +36,10 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\u2600-\u27bf\u2
                     "\u231a\u231b\u23e9-\u23fa\u00a9\u00ae\u203c\u2049\u2122\u2139\u3030\u303d]")
 
 
-class _CharWidths(dict):
+class _CharWidths(dict[str, float]):
     """char -> width in em for text drawn in the base font, filled on demand."""
 
-    def __init__(self, font: "FontMetrics"):
+    def __init__(self, font: FontMetrics):
         super().__init__()
         self.font = font
 
@@ -61,14 +62,14 @@ _NEEDS_CLUSTERS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u0
 class FontMetrics:
     """Advance widths of one font, in em, by code point."""
 
-    def __init__(self, data: dict):
-        scale = 1.0 / data["units_per_em"]
-        runs = data["runs"]
+    def __init__(self, data: dict[str, Any]):
+        scale: float = 1.0 / data["units_per_em"]
+        runs: list[list[int]] = data["runs"]  # [first code point, last, advance in font units]
         self._starts = [r[0] for r in runs]
         self._runs = [(r[0], r[1], r[2] * scale) for r in runs]
         self.chars = _CharWidths(self)
 
-    def advance(self, codepoint: int):
+    def advance(self, codepoint: int) -> float | None:
         index = bisect.bisect_right(self._starts, codepoint) - 1
         if index >= 0:
             first, last, width = self._runs[index]
@@ -77,10 +78,10 @@ class FontMetrics:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def metrics(bold: bool = False) -> FontMetrics:
     name = "dejavu-sans-bold.json" if bold else "dejavu-sans.json"
-    text = resources.files("journeymap.layout").joinpath("metrics", name).read_text("utf-8")
+    text = resources.files("journeymap.layout").joinpath("metrics").joinpath(name).read_text("utf-8")
     return FontMetrics(json.loads(text))
 
 
@@ -133,10 +134,10 @@ def runs(text: str) -> Iterator[tuple[str, str]]:
     if not _NEEDS_CLUSTERS.search(text):
         yield "base", text
         return
-    current, kind = "", None
+    current, kind = "", ""
     for cluster in graphemes(text):
         script = script_of(cluster)
-        if cluster.isspace() and kind is not None:
+        if cluster.isspace() and kind:
             script = kind  # spaces stay with the run they are in
         if script != kind and current:
             yield kind, current

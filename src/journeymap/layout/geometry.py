@@ -4,8 +4,9 @@ and the tests check it (no two text boxes overlap, every line fits)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TypeAlias, TypeVar
 
 from .fonts import text_width
 from .wrap import wrap
@@ -36,8 +37,8 @@ class TextBlock:
     style: TextStyle
     padding: float = 0.0
     align: str = "start"            # start | middle | end
-    fill: Optional[str] = None      # a theme key, or None for no visible box
-    stroke: Optional[str] = None
+    fill: str | None = None      # a theme key, or None for no visible box
+    stroke: str | None = None
     role: str = ""                  # what it is, for readers and tests
 
     @property
@@ -55,13 +56,18 @@ class Shape:
     w: float = 0.0
     h: float = 0.0
     d: str = ""                     # path data, or the icon / level / verdict name
-    fill: Optional[str] = None
-    stroke: Optional[str] = None
+    fill: str | None = None
+    stroke: str | None = None
     stroke_width: float = 1.0
-    dash: Optional[str] = None
+    dash: str | None = None
     radius: float = 0.0
-    value: Optional[float] = None   # for faces: position 0..1 on the emotion scale
-    colour: Optional[str] = None    # a literal colour (persona colours)
+    value: float | None = None   # for faces: position 0..1 on the emotion scale
+    colour: str | None = None    # a literal colour (persona colours)
+
+
+# What a group holds; the writer lets go of each item once written (None).
+Item: TypeAlias = "TextBlock | Shape | Group"
+ItemT = TypeVar("ItemT", bound="TextBlock | Shape | Group")
 
 
 @dataclass
@@ -70,9 +76,9 @@ class Group:
 
     name: str
     label: str = ""
-    items: list = field(default_factory=list)
+    items: list[Item | None] = field(default_factory=list)
 
-    def add(self, item):
+    def add(self, item: ItemT) -> ItemT:
         self.items.append(item)
         return item
 
@@ -86,7 +92,7 @@ class Drawing:
     def text_blocks(self) -> list[TextBlock]:
         found: list[TextBlock] = []
 
-        def visit(items):
+        def visit(items: Sequence[Item | None]) -> None:
             for item in items:
                 if isinstance(item, TextBlock):
                     found.append(item)
@@ -98,12 +104,13 @@ class Drawing:
 
 
 def text_block(x: float, y: float, width: float, text: str, style: TextStyle, padding: float = 2.0,
-               min_height: float = 0.0, **options) -> TextBlock:
+               min_height: float = 0.0, align: str = "start", fill: str | None = None,
+               role: str = "") -> TextBlock:
     """A box `width` wide whose height fits `text` wrapped to it."""
     inner = max(width - 2 * padding, 1.0)
     lines = wrap(text, inner, lambda s: text_width(s, style.size, style.bold)) if text else []
     height = max(len(lines) * style.leading + 2 * padding, min_height)
-    return TextBlock(x, y, width, height, lines, style, padding, **options)
+    return TextBlock(x, y, width, height, lines, style, padding, align=align, fill=fill, role=role)
 
 
 def fits(block: TextBlock) -> bool:

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
 
 import yaml
 
 from ..diagnostics import Diagnostic
 from .characters import FORBIDDEN, NONCHARACTERS, Plain, describe, forbidden_character, forbidden_hint
 from .compose import HAVE_LIBYAML, Problem, compose, problem_diagnostic, yaml_error
-from .files import MAX_BYTES, NotARegularFile, explain_os_error, open_regular_file
+from .files import MAX_BYTES, UNREADABLE_HINT, NotARegularFile, explain_os_error, open_regular_file
 from .sourcemap import SourceMap
-from .walker import Walker
+from .walker import Loaded, Walker
 
 
 @dataclass
@@ -40,26 +39,30 @@ class Document:
 
     filename: str
     text: str
-    data: Any
+    data: dict[str, Loaded] | None
     diagnostics: list[Diagnostic]
     sourcemap: SourceMap
 
 
-UNREADABLE_HINT = "journeymap reads regular files only; fix or remove this entry (- reads standard input)"
-
-
-def load_path(path: str, display_name: str | None = None) -> Document:
+def load_path(path: str | os.PathLike[str], display_name: str | None = None) -> Document:
     """Load a file from disk; `display_name` is what diagnostics call it.
-    Only a regular file is read, and one over the size limit not at all."""
-    name = display_name or str(path)
+    Only a regular file is read, and one over the size limit not at all; a
+    path that cannot be read gives a document with one `io-error`."""
     try:
-        with open_regular_file(path) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                return _too_large(name, size)
-            raw = handle.read(MAX_BYTES + 1)
+        return load_file(path, display_name)
     except OSError as exc:
-        return unreadable(name, explain_os_error(exc, path))
+        return unreadable(display_name or os.fspath(path), explain_os_error(exc, path))
+
+
+def load_file(path: str | os.PathLike[str], display_name: str | None = None) -> Document:
+    """Like `load_path`, but a path that cannot be read raises the OSError
+    (FileNotFoundError, NotARegularFile, ...), as `open` would."""
+    name = display_name or os.fspath(path)
+    with open_regular_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            return _too_large(name, size)
+        raw = handle.read(MAX_BYTES + 1)
     return load_bytes(raw, name)
 
 
@@ -125,7 +128,8 @@ def load_text(text: str, filename: str = "<string>") -> Document:
     return Document(filename, text, data, [], sourcemap)
 
 
-def _failed(filename, text, code, message, offset=0, suggestion=None) -> Document:
+def _failed(filename: str, text: str, code: str, message: str, offset: int = 0,
+            suggestion: str | None = None) -> Document:
     sourcemap = SourceMap(filename, text, None)
     return Document(filename, text, None,
                     [sourcemap.diagnostic(code, message, offset=offset, suggestion=suggestion)],
@@ -143,6 +147,6 @@ def _control_characters(text: str, sourcemap: SourceMap) -> list[Diagnostic]:
     return found
 
 
-__all__ = ["Document", "Plain", "load_path", "load_bytes", "load_text", "describe", "MAX_BYTES",
+__all__ = ["Document", "Plain", "load_path", "load_file", "load_bytes", "load_text", "describe", "MAX_BYTES",
            "open_regular_file", "explain_os_error", "unreadable", "NotARegularFile", "NONCHARACTERS",
            "HAVE_LIBYAML", "FORBIDDEN", "forbidden_character"]

@@ -4,7 +4,6 @@ messages: one definition for the loader and the model alike."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # Tab, LF and CR are allowed; NEL, LS and PS are YAML line breaks.
 _CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff"
@@ -42,7 +41,7 @@ def forbidden_hint(char: str, escaped: bool = False) -> str:
     return f"remove {what}"
 
 
-def describe(value: Any) -> str:
+def describe(value: object) -> str:
     """How a loaded value is named in 'found ...' messages."""
     if value is None:
         return "nothing (null)"

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Protocol
 
 import yaml
 from yaml.nodes import Node
 
 from ..diagnostics import Diagnostic
-from .sourcemap import SourceMap
+from .sourcemap import Mark, SourceMap
 
 MAX_DEPTH = 64
 # Above this many potential nesting levels the C composer's recursion could
@@ -25,41 +26,54 @@ IMPLICIT = "journeymap:implicit"
 _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def _resolve_implicitly(self, kind, value, implicit):
-    return IMPLICIT
+class _Composer(Protocol):
+    """What composing needs of a PyYAML loader."""
+
+    def get_single_node(self) -> Node | None: ...
+
+    def dispose(self) -> None: ...
 
 
-def _make_loader_class():
+def _make_loader_class() -> tuple[Callable[[str], _Composer], bool]:
+    """A loader that composes with libyaml (or, without it, in Python) and
+    tags every untagged node IMPLICIT; whether libyaml is used."""
+    from yaml.resolver import BaseResolver
+
     try:
-        from yaml.cyaml import CParser
-        from yaml.resolver import BaseResolver
-
-        class CLoader(CParser, BaseResolver):
-            resolve = _resolve_implicitly
-
-            def __init__(self, stream):
-                CParser.__init__(self, stream)
-                BaseResolver.__init__(self)
-
-        return CLoader, True
+        from yaml._yaml import CParser
     except ImportError:  # pragma: no cover - depends on how PyYAML was built
-        from yaml.composer import Composer
-        from yaml.parser import Parser
-        from yaml.reader import Reader
-        from yaml.resolver import BaseResolver
-        from yaml.scanner import Scanner
+        return _python_loader_class(), False
 
-        class PyLoader(Reader, Scanner, Parser, Composer, BaseResolver):
-            resolve = _resolve_implicitly
+    class CLoader(CParser, BaseResolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            BaseResolver.__init__(self)
 
-            def __init__(self, stream):
-                Reader.__init__(self, stream)
-                Scanner.__init__(self)
-                Parser.__init__(self)
-                Composer.__init__(self)
-                BaseResolver.__init__(self)
+        def resolve(self, kind: object, value: object, implicit: object) -> str:
+            return IMPLICIT
 
-        return PyLoader, False
+    return CLoader, True
+
+
+def _python_loader_class() -> Callable[[str], _Composer]:  # pragma: no cover
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.resolver import BaseResolver
+    from yaml.scanner import Scanner
+
+    class PyLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            BaseResolver.__init__(self)
+
+        def resolve(self, kind: object, value: object, implicit: object) -> str:
+            return IMPLICIT
+
+    return PyLoader
 
 
 _Loader, HAVE_LIBYAML = _make_loader_class()
@@ -70,7 +84,7 @@ class Problem(Exception):
     or (with neither) at the start of the file."""
 
     def __init__(self, code: str, message: str, node: Node | None = None,
-                 mark: Any = None, suggestion: str | None = None):
+                 mark: Mark | None = None, suggestion: str | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -84,13 +98,18 @@ def compose(text: str) -> Node | None:
     thread with a large stack, after a cheap bound on the nesting depth."""
     if _nesting_upper_bound(text) > SAFE_COMPOSE_DEPTH:
         _check_depth_by_events(text)
-    result: dict[str, Any] = {}
+    result: dict[str, Node | None] = {}
+    errors: list[BaseException] = []
 
-    def run():
+    def run() -> None:
         try:
-            result["node"] = yaml.compose(text, Loader=_Loader)
+            loader = _Loader(text)
+            try:
+                result["node"] = loader.get_single_node()
+            finally:
+                loader.dispose()
         except BaseException as exc:  # handed to the calling thread
-            result["error"] = exc
+            errors.append(exc)
 
     previous = threading.stack_size()
     try:
@@ -106,8 +125,8 @@ def compose(text: str) -> Node | None:
         run()
     finally:
         threading.stack_size(previous)
-    if "error" in result:
-        error = result["error"]
+    if errors:
+        error = errors[0]
         if isinstance(error, RecursionError):
             raise Problem("too-deep", f"expected nesting of at most {MAX_DEPTH} levels, "
                            "found far deeper nesting")
@@ -166,7 +185,7 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str, sourcemap: SourceMap) -> Di
         f"expected valid YAML, found a syntax error: {problem}{context}".rstrip())
 
 
-def _indenting_tab(sourcemap: SourceMap, mark: Any, problem: str) -> int | None:
+def _indenting_tab(sourcemap: SourceMap, mark: Mark | None, problem: str) -> int | None:
     """The offset of the tab in the indentation of the error's line, when a
     tab there is the likely cause of the error."""
     line, _ = sourcemap.place_mark(mark)

@@ -30,7 +30,7 @@ def _refuse_unless_regular(mode: int) -> None:
         raise NotARegularFile(kind)
 
 
-def open_regular_file(path: str | os.PathLike) -> BinaryIO:
+def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
     """Open `path` for reading if, and only if, it is a regular file.
 
     The path is checked before opening (opening a FIFO waits for a writer,
@@ -47,7 +47,7 @@ def open_regular_file(path: str | os.PathLike) -> BinaryIO:
         raise
 
 
-def explain_os_error(exc: OSError, path: str | os.PathLike, what: str = "file") -> str:
+def explain_os_error(exc: OSError, path: str | os.PathLike[str], what: str = "file") -> str:
     """An `expected ..., found ...` message for a path that cannot be read."""
     if isinstance(exc, NotARegularFile):
         return f"expected a regular {what}, found {exc}"

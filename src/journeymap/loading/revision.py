@@ -34,10 +34,9 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass
-from typing import Optional
 
-from .files import MAX_BYTES
 from ..safetext import inert
+from .files import MAX_BYTES
 
 TIMEOUT_SECONDS = 30
 END_OF_OPTIONS_SINCE = (2, 24)
@@ -57,7 +56,7 @@ class RevisionPath:
         return f"{self.revision}:{self.path}"
 
 
-def split(spec: str) -> Optional[RevisionPath]:
+def split(spec: str) -> RevisionPath | None:
     """`REV:PATH` split where git splits it (the first `:` outside braces, so
     `HEAD@{1}:x` keeps its braces); None when there is no such `:`."""
     depth = 0
@@ -104,7 +103,7 @@ def _git_version() -> tuple[int, ...]:
     return (int(found.group(1)), int(found.group(2))) if found else (0,)
 
 
-def _run_git(arguments: list[str]) -> subprocess.CompletedProcess:
+def _run_git(arguments: list[str]) -> subprocess.CompletedProcess[bytes]:
     """git with these arguments, no shell, no standard input, and no fetch of
     missing objects from a promisor remote (a partial clone) over the network."""
     environment = dict(os.environ, GIT_NO_LAZY_FETCH="1", GIT_TERMINAL_PROMPT="0")

@@ -13,11 +13,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..diagnostics import CODES, Diagnostic, PathPart, format_path
+
+
+class Mark(Protocol):
+    """A position PyYAML or libyaml reports; only its character offset is used."""
+
+    @property
+    def index(self) -> int: ...
+
 
 # The long name a model path uses -> the shorthand a user may have written.
 SHORTHANDS = {"personas": "persona"}
@@ -78,7 +87,7 @@ class SourceMap:
         column = min(offset - starts[index], len(self.line_text(index + 1))) + 1
         return index + 1, column
 
-    def place_mark(self, mark: Any) -> tuple[int, int]:
+    def place_mark(self, mark: Mark | None) -> tuple[int, int]:
         """A YAML mark's position, from its character offset (PyYAML's own line
         and column count NEL, LS and PS as line breaks, and the end of a file
         without a final newline as a line of its own)."""
@@ -104,6 +113,21 @@ class SourceMap:
                 node = key_node
         return self.place_mark(node.start_mark)
 
+    def is_written(self, path: Sequence[PathPart]) -> bool:
+        """Whether the author wrote a value at `path` (a value the model
+        derived, such as an id left out, is not in the file). A shorthand
+        counts: `persona: {id: a}` writes `personas[0].id`."""
+        node = self.root
+        if node is None:
+            return False
+        for part in path:
+            if part == 0 and not isinstance(node, SequenceNode):
+                continue  # a shorthand: one item written where a list is meant
+            node, _ = _child(node, part)
+            if node is None:
+                return False
+        return True
+
     def diagnostic(self, code: str, message: str, *, offset: int = 0,
                    path: Sequence[PathPart] | str = "", suggestion: str | None = None,
                    severity: str | None = None) -> Diagnostic:
@@ -115,7 +139,7 @@ class SourceMap:
         return self._diagnostic(code, message, self.place_mark(node.start_mark), "",
                                 suggestion, None)
 
-    def diagnostic_at_mark(self, mark: Any, code: str, message: str,
+    def diagnostic_at_mark(self, mark: Mark | None, code: str, message: str,
                            suggestion: str | None = None) -> Diagnostic:
         return self._diagnostic(code, message, self.place_mark(mark), "", suggestion, None)
 
@@ -137,6 +161,7 @@ class SourceMap:
 
 
 def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
+    """The value node at `part` below `node`, and its key node if any."""
     if isinstance(node, MappingNode) and isinstance(part, str):
         wanted = (part, SHORTHANDS.get(part))
         for name in wanted:
@@ -147,7 +172,6 @@ def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
                         unicodedata.normalize("NFC", key_node.value) == name:
                     return value_node, key_node
         return None, None
-    if isinstance(node, SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part], None
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
     return None, None

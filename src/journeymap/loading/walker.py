@@ -5,7 +5,7 @@ forbidden characters, limited nesting and alias expansion."""
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TypeAlias
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -15,6 +15,9 @@ from .sourcemap import SourceMap
 
 EXPANSION_FACTOR = 10
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+# What a journey file holds once walked (a `Plain` for an unquoted text).
+Loaded: TypeAlias = "dict[str, Loaded] | list[Loaded] | str | None"
 
 
 class Walker:
@@ -30,7 +33,7 @@ class Walker:
         # a stable place whatever node the budget happens to run out at.
         self.entry: tuple[str, Node] | None = None
 
-    def walk(self, node: Node, depth: int = 1) -> Any:
+    def walk(self, node: Node, depth: int = 1) -> Loaded:
         if depth > MAX_DEPTH:
             raise Problem("too-deep", f"expected nesting of at most {MAX_DEPTH} levels, "
                            "found deeper nesting (or an alias that refers to itself)", node=node)
@@ -49,21 +52,27 @@ class Walker:
             return self._scalar(node)
         if isinstance(node, SequenceNode):
             return [self.walk(child, depth + 1) for child in node.value]
-        return self._mapping(node, depth)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, depth)
+        raise TypeError(f"PyYAML composed an unknown kind of node: {node!r}")
 
-    def _scalar(self, node: ScalarNode):
-        value = node.value
+    def _scalar(self, node: ScalarNode) -> str | None:
+        """A scalar's text (a `Plain` when unquoted), None for a plain null."""
+        if not node.style and node.value in NULLS:  # None from PyYAML, '' from libyaml
+            return None
+        return self._text(node)
+
+    def _text(self, node: ScalarNode) -> str:
+        value: str = node.value
         forbidden = FORBIDDEN.search(value)
         if forbidden:
             bad = forbidden.group()
             raise Problem("control-character", f"expected text, found {forbidden_character(bad)}",
                            node=node, suggestion=forbidden_hint(bad, escaped=True))
-        if not node.style:  # None from PyYAML, '' from libyaml: a plain scalar
-            return None if value in NULLS else Plain(value)
-        return value
+        return value if node.style else Plain(value)
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict:
-        result: dict[str, Any] = {}
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Loaded]:
+        result: dict[str, Loaded] = {}
         for key_node, value_node in node.value:
             if key_node.tag != IMPLICIT:
                 raise Problem("yaml-tag", f"expected a key without a YAML tag, found the tag "
@@ -73,7 +82,7 @@ class Walker:
                 what = "an empty key" if isinstance(key_node, ScalarNode) else (
                     "a list" if isinstance(key_node, SequenceNode) else "a mapping")
                 raise Problem("key-not-text", f"expected a text key, found {what}", node=key_node)
-            key = unicodedata.normalize("NFC", self._scalar(key_node))
+            key = unicodedata.normalize("NFC", self._text(key_node))
             if key in result:
                 first = next(k for k, _ in node.value
                              if isinstance(k, ScalarNode) and unicodedata.normalize("NFC", k.value) == key)

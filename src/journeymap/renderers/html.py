@@ -6,20 +6,25 @@ forbids loading anything; readable offline and printable."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, TypeAlias
 
 from markupsafe import Markup
 
-from .. import i18n
-from ..layout.swimlane import persona_colour
-from ..model import CustomLane, Journey
-from . import RenderOptions
-from ..presentation.formatting import channel_name, format_number, signed
-from .swimlane import prefix_for, render_svg
+from ..model import CustomLane, Journey, Touchpoint
+from ..presentation.numbers import signed, text_or_number
+from .options import RenderOptions, presentation
+from .swimlane import prefix_for, svg_document
 from .theme import emotion_colour, emotion_text_colour, theme
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jinja2
+
+# (persona name or None for everyone, the value as text, its colour, its ink)
+ShownEmotion: TypeAlias = tuple[str | None, str, str, str]
 
 
 @lru_cache(maxsize=1)
-def _template():
+def _template() -> jinja2.Template:
     import jinja2
 
     environment = jinja2.Environment(
@@ -34,31 +39,23 @@ class HtmlRenderer:
     name = "html"
 
     def render(self, journey: Journey, options: RenderOptions, fmt: str = "html") -> bytes:
-        locale = options.locale_for(journey)
-        words = i18n.words(locale)
+        view = presentation(journey, options)
         palette = theme(options.theme)
-        names = {p.id: p.name for p in journey.personas}
-        sources = {s.id: s for s in journey.sources}
 
-        def emotions(tp):
-            if isinstance(tp.emotion, dict):
-                pairs = [(names.get(p, p), v) for p, v in tp.emotion.items()]
-            elif tp.emotion is not None:
-                pairs = [(None, tp.emotion)]
-            else:
-                return []
-            return [(who, signed(v), emotion_colour(v, journey.scale, palette),
-                     emotion_text_colour(v, journey.scale, palette)) for who, v in pairs]
+        def emotions(touchpoint: Touchpoint) -> list[ShownEmotion]:
+            """The emotion values given, in the map's persona order."""
+            return [(None if pid is None else view.persona_name(pid), signed(value),
+                     emotion_colour(value, journey.scale, palette),
+                     emotion_text_colour(value, journey.scale, palette))
+                    for pid, value in view.emotions(touchpoint) if value is not None]
 
         page = _template().render(
-            j=journey, words=words, locale=locale, theme=palette, prefix=prefix_for(journey),
-            svg=Markup(render_svg(journey, options)),  # our own escaped SVG
-            persona_colours=[persona_colour(journey, i) for i in range(len(journey.personas))],
-            custom_lanes=[lane for lane in journey.lanes or [] if isinstance(lane, CustomLane)],
-            channel=lambda cid: channel_name(journey, cid, words),
-            source_title=lambda sid: (sources[sid].title or sid) if sid in sources else sid,
-            emotions=emotions,
-            number=lambda v: v if isinstance(v, str) else format_number(v),
+            j=journey, words=view.words, locale=view.locale, theme=palette, prefix=prefix_for(journey),
+            svg=Markup(svg_document(view, palette).decode("utf-8")),  # our own escaped SVG
+            persona_colours=view.persona_colours,
+            custom_lanes=[lane for lane in view.journey.lanes or [] if isinstance(lane, CustomLane)],
+            channel=view.channel_name, emotions=emotions, metric=view.metric, evidence=view.evidence,
+            text_or_number=text_or_number,
         )
         return page.encode("utf-8")
 

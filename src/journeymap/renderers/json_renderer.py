@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Journey
 from . import RenderError, RenderOptions

@@ -30,9 +30,10 @@ from __future__ import annotations
 import re
 
 from ..model import Journey, Touchpoint
-from . import RenderOptions
-from ..presentation.formatting import persona_names
+from ..presentation.emotions import touchpoint_emotions
+from ..presentation.personas import persona_names, taking_part
 from .mdescape import INVISIBLE
+from .options import RenderOptions
 
 _SPACES = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")
 _CODED = re.compile(f"[:;#%<>&\ufb02\u00b6{INVISIBLE}]")
@@ -80,27 +81,28 @@ class MermaidRenderer:
 
 
 def _tasks(journey: Journey, tp: Touchpoint, names: dict[str, str]) -> list[str]:
+    """The task lines of a touchpoint; its personas are the task's actors."""
     name = mermaid_text(tp.name)
     low, high = journey.scale.min, journey.scale.max
     if isinstance(tp.emotion, dict):
         # Mermaid has one score per task: one task line per distinct score.
         groups: dict[int, list[str]] = {}
-        for persona in journey.personas:
-            if persona.id in tp.emotion:
-                groups.setdefault(score(tp.emotion[persona.id], low, high), []).append(persona.id)
-        return [f"      {name}: {value}: {_actors(ids, names)}" for value, ids in groups.items()]
+        for persona_id, value in touchpoint_emotions(journey, tp):
+            if persona_id is not None and value is not None:
+                groups.setdefault(score(value, low, high), []).append(names[persona_id])
+        return [f"      {name}: {value}: {_actors(actors)}" for value, actors in groups.items()]
     if tp.emotion is None:
         value = 3
         comment = ["      %% no emotion recorded for the next task; shown as neutral"]
     else:
         value = score(tp.emotion, low, high)
         comment = []
-    actors = _actors(tp.personas, names)
-    return comment + [f"      {name}: {value}" + (f": {actors}" if actors else "")]
+    actors = _actors([persona.name for persona in taking_part(journey, tp)])
+    return [*comment, f"      {name}: {value}" + (f": {actors}" if actors else "")]
 
 
-def _actors(persona_ids, names: dict[str, str]) -> str:
-    return ", ".join(mermaid_text(names.get(p, p), _CODED_IN_ACTOR) for p in persona_ids)
+def _actors(names: list[str]) -> str:
+    return ", ".join(mermaid_text(name, _CODED_IN_ACTOR) for name in names)
 
 
 renderer = MermaidRenderer()

@@ -12,12 +12,16 @@ import re
 import shutil
 import subprocess
 import warnings
-from functools import lru_cache
+from functools import cache
 
+from ..errors import EnvironmentProblem
 from ..layout.fonts import BASE_FAMILY, EMOJI_FAMILY, cjk_family, runs
 from ..loading import NONCHARACTERS
 from ..model import Journey
 from . import RenderError
+
+# What fontconfig says a family covers: (first, last) code-point ranges.
+Coverage = tuple[tuple[int, int], ...]
 
 PNG_SCALE = 2.0  # pixels per SVG unit: sharp on high-density screens and in print
 FIXED_DATE = "2000-01-01T00:00:00Z"
@@ -27,19 +31,22 @@ class FontWarning(UserWarning):
     """The picture was made, but some text may show as empty boxes."""
 
 
-def rasterise(svg: str, fmt: str, journey: Journey) -> bytes:
+def rasterise(svg: str, fmt: str, journey: Journey, locale: str | None = None) -> bytes:
+    """`svg` drawn as `fmt` (png or pdf); `locale` is the language the SVG
+    was written in (the map's own unless chosen), whose CJK font it names."""
     try:
         import cairosvg
     except (ImportError, OSError) as exc:  # OSError: the cairo library itself is missing
-        raise RenderError(f"PNG and PDF need CairoSVG and the cairo library ({exc}); "
-                          "install cairo (apt-get install libcairo2) and reinstall journeymap",
-                          usage=True) from exc
+        raise EnvironmentProblem(
+            f"PNG and PDF need CairoSVG and the cairo library ({exc}); "
+            "install cairo (apt-get install libcairo2) and reinstall journeymap") from exc
     svg = _without_noncharacters(svg)
-    _warn_about_missing_glyphs(svg, journey)
+    _warn_about_missing_glyphs(svg, locale or journey.locale)
     _warn_about_shaping(svg)
     try:
         if fmt == "png":
-            return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE)
+            png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE)
+            return png
         return _pdf(svg)
     except Exception as exc:  # cairo's refusal is this map's failure, not a crash
         raise RenderError(f"cairo could not draw this map ({type(exc).__name__}: {exc}); "
@@ -55,7 +62,7 @@ _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));"
 
 def _without_noncharacters(svg: str) -> str:
     """The SVG with every noncharacter drawn as the replacement character."""
-    def reference(match: re.Match) -> str:
+    def reference(match: re.Match[str]) -> str:
         code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
         is_non = code <= 0x10FFFF and _NONCHARACTER.match(chr(code)) is not None
         return "&#xFFFD;" if is_non else match.group()
@@ -68,7 +75,7 @@ def _pdf(svg: str) -> bytes:
     same bytes on any day, so the surface gets a fixed creation date."""
     import io
 
-    import cairocffi
+    import cairocffi  # type: ignore[import-untyped]  # ships no type information
     from cairosvg.parser import Tree
     from cairosvg.surface import PDFSurface
 
@@ -93,7 +100,7 @@ def _warn_about_shaping(svg: str) -> None:
         warnings.warn(FontWarning(
             "this map has text that needs shaping (right-to-left or joined scripts such as Arabic "
             "and Hebrew, Indic scripts, or emoji sequences), which PNG and PDF, drawn by cairo, show "
-            "letter by letter; the svg and html formats show it correctly"))
+            "letter by letter; the svg and html formats show it correctly"), stacklevel=2)
 
 
 def _visible_text(svg: str) -> str:
@@ -101,8 +108,8 @@ def _visible_text(svg: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
 
 
-def _warn_about_missing_glyphs(svg: str, journey: Journey) -> None:
-    families = {"base": BASE_FAMILY, "cjk": cjk_family(journey.locale), "emoji": EMOJI_FAMILY}
+def _warn_about_missing_glyphs(svg: str, locale: str) -> None:
+    families = {"base": BASE_FAMILY, "cjk": cjk_family(locale), "emoji": EMOJI_FAMILY}
     missing: dict[str, set[str]] = {}
     import html
 
@@ -119,11 +126,12 @@ def _warn_about_missing_glyphs(svg: str, journey: Journey) -> None:
                            for family, chars in sorted(missing.items()))
         warnings.warn(FontWarning(
             f"some text may show as empty boxes, no installed font covers it ({detail}); on Debian "
-            "or Ubuntu: apt-get install fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji"))
+            "or Ubuntu: apt-get install fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji"),
+            stacklevel=2)
 
 
-@lru_cache(maxsize=None)
-def _coverage(family: str):
+@cache
+def _coverage(family: str) -> Coverage | None:
     """The code-point ranges an installed family covers (None: unknown)."""
     program = shutil.which("fc-list")
     if program is None:
@@ -144,5 +152,5 @@ def _coverage(family: str):
     return tuple(sorted(ranges))
 
 
-def _in(ranges, codepoint: int) -> bool:
+def _in(ranges: Coverage, codepoint: int) -> bool:
     return any(first <= codepoint <= last for first, last in ranges)

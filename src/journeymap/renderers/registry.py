@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
-from typing import Optional
+
+from . import Renderer
 
 GROUP = "journeymap.renderers"
 
@@ -29,7 +30,7 @@ def available() -> dict[str, RendererEntry]:
     """Every registered format. Reading entry points imports no renderer."""
     found: dict[str, RendererEntry] = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
-        dist = ep.dist.name if getattr(ep, "dist", None) is not None else "unknown"
+        dist = ep.dist.name if ep.dist is not None else "unknown"
         entry = RendererEntry(ep.name, ep.value, dist, ep)
         # A built-in format cannot be taken over silently by a plug-in.
         if ep.name not in found or (entry.builtin and not found[ep.name].builtin):
@@ -45,10 +46,10 @@ class RendererLoadError(Exception):
         self.reason = reason
 
 
-_loaded: dict[str, object] = {}
+_loaded: dict[str, Renderer] = {}
 
 
-def load(fmt: str):
+def load(fmt: str) -> Renderer:
     """The renderer object for a format; its module is imported now, once."""
     if fmt in _loaded:
         return _loaded[fmt]
@@ -56,7 +57,7 @@ def load(fmt: str):
     if entry is None:
         raise KeyError(fmt)
     try:
-        renderer = entry.entry_point.load()
+        renderer: Renderer = entry.entry_point.load()
     except Exception as exc:  # a broken plug-in must not break the others
         raise RendererLoadError(entry, f"{type(exc).__name__}: {exc}") from exc
     if not callable(getattr(renderer, "render", None)):
@@ -70,6 +71,6 @@ def output_suffix(fmt: str) -> str:
     return "." + fmt
 
 
-def describe(fmt: str) -> Optional[str]:
+def describe(fmt: str) -> str | None:
     entry = available().get(fmt)
     return entry.target if entry else None

@@ -1,40 +1,34 @@
 """`svg` (and, through raster.py, `png` and `pdf`): the swimlane journey map.
 
-The layout (layout/swimlane.py) decides where everything goes; this module
-only writes it as SVG. The document is self-contained and inert: no script,
-no event attribute, no link, no external reference; user text is escaped; every
-id starts with a prefix derived from the map, so several maps can be inlined
-in one page; numbers are written with one decimal, so the bytes never depend
-on the machine.
+The layout (layout/page.py) decides where everything goes, over the
+presentation of the map; this module only writes it as SVG. The document is
+self-contained and inert: no script, no event attribute, no link, no external
+reference; user text is escaped; every id starts with a prefix derived from
+the map, so several maps can be inlined in one page; numbers are written with
+one decimal, so the bytes never depend on the machine.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Optional
+from collections.abc import Mapping
 
-from .. import i18n
-from ..layout.fonts import cjk_family, font_stack, runs, BASE_FAMILY, EMOJI_FAMILY
+from ..layout.fonts import BASE_FAMILY, EMOJI_FAMILY, cjk_family, font_stack, runs
 from ..layout.geometry import Drawing, Group, Shape, TextBlock
-from ..layout.swimlane import layout
+from ..layout.page import layout
 from ..model import Journey
-from . import RenderOptions
-from .icons import ICON_PATHS
+from ..presentation import Presentation
 from .markup import xml_escape
+from .options import RenderOptions, presentation
+from .svg_marks import face, icon, level, n, star, verdict
 from .theme import Theme, theme
 
 ASCENT = 1.16   # em above the baseline that any of our fonts may reach
 
 
-def n(value: float) -> str:
-    """A coordinate with fixed precision (and never `-0.0`)."""
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
-
-
 def prefix_for(journey: Journey) -> str:
     """A prefix for every id in the document, derived from the map."""
-    key = "\n".join([journey.title] + [stage.id for stage in journey.stages])
+    key = "\n".join([journey.title] + [str(stage.id) for stage in journey.stages])
     return "jm-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
@@ -47,15 +41,16 @@ class SwimlaneRenderer:
             return document
         from .raster import rasterise
 
-        return rasterise(document.decode("utf-8"), fmt, journey)
+        return rasterise(document.decode("utf-8"), fmt, journey, options.locale_for(journey))
 
 
 def svg_bytes(journey: Journey, options: RenderOptions) -> bytes:
-    locale = options.locale_for(journey)
-    words = i18n.words(locale)
-    compare = (options.settings or {}).get("compare")
-    drawing = layout(journey, words, options.lanes_for(journey), compare)
-    return _Writer(journey, drawing, theme(options.theme), locale, words).write()
+    return svg_document(presentation(journey, options), theme(options.theme))
+
+
+def svg_document(view: Presentation, palette: Theme) -> bytes:
+    """The SVG of a map as presented, in a theme's colours."""
+    return _Writer(view.journey, layout(view), palette, view.locale, view.words).write()
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:
@@ -67,7 +62,7 @@ class _Output:
     """Lines of the document, encoded as they come (a list of str pieces and
     their join would hold the document several times over)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.buffer = bytearray()
 
     def append(self, line: str) -> None:
@@ -80,7 +75,8 @@ class _Output:
 
 
 class _Writer:
-    def __init__(self, journey: Journey, drawing: Drawing, palette: Theme, locale: str, words):
+    def __init__(self, journey: Journey, drawing: Drawing, palette: Theme, locale: str,
+                 words: Mapping[str, str]):
         self.j = journey
         self.d = drawing
         self.p = palette
@@ -90,7 +86,7 @@ class _Writer:
         self.cjk = cjk_family(locale)
         self.out = _Output()
 
-    def colour(self, key: Optional[str]) -> str:
+    def colour(self, key: str | None) -> str:
         p = self.p
         table = {
             "text": p.text, "muted": p.muted, "panel": p.panel, "panel_alt": p.panel_alt,
@@ -99,7 +95,7 @@ class _Writer:
         }
         return table.get(key or "", "none")
 
-    def write(self) -> str:
+    def write(self) -> bytes:
         d, pre = self.d, self.prefix
         self.out.append(
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{n(d.width)}" '
@@ -135,7 +131,7 @@ class _Writer:
                 self._group(item)
             elif isinstance(item, TextBlock):
                 self._text(item)
-            else:
+            elif isinstance(item, Shape):
                 self._shape(item)
         self.out.append("</g>")
 
@@ -173,10 +169,9 @@ class _Writer:
         parts = []
         for script, text in runs(line):
             escaped = xml_escape(text)
-            if script == "cjk":
-                parts.append(f'<tspan font-family="{self.cjk}, {BASE_FAMILY}, sans-serif">{escaped}</tspan>')
-            elif script == "emoji":
-                parts.append(f'<tspan font-family="{EMOJI_FAMILY}, {BASE_FAMILY}, sans-serif">{escaped}</tspan>')
+            family = {"cjk": self.cjk, "emoji": EMOJI_FAMILY}.get(script)
+            if family:
+                parts.append(f'<tspan font-family="{family}, {BASE_FAMILY}, sans-serif">{escaped}</tspan>')
             else:
                 parts.append(escaped)
         return "".join(parts)
@@ -184,8 +179,9 @@ class _Writer:
     # Shapes --------------------------------------------------------------------------
 
     def _paint(self, shape: Shape) -> str:
-        fill = shape.colour if (shape.colour and shape.kind in ("circle", "rect")) else self.colour(shape.fill)
-        stroke = shape.colour if (shape.colour and shape.kind == "path") else (
+        own = shape.colour  # a persona's colour fills a dot or a bar, and draws a curve
+        fill = own if (own and shape.kind in ("circle", "rect")) else self.colour(shape.fill)
+        stroke = own if (own and shape.kind == "path") else (
             self.colour(shape.stroke) if shape.stroke else "none")
         text = f'fill="{fill}" stroke="{stroke}"'
         if stroke != "none":
@@ -203,82 +199,22 @@ class _Writer:
             self.out.append(f'<line x1="{n(shape.x)}" y1="{n(shape.y)}" x2="{n(shape.x + shape.w)}" '
                             f'y2="{n(shape.y + shape.h)}" {self._paint(shape)}/>')
         elif kind == "circle":
-            self.out.append(f'<circle cx="{n(shape.x)}" cy="{n(shape.y)}" r="{n(shape.w)}" {self._paint(shape)}/>')
+            self.out.append(f'<circle cx="{n(shape.x)}" cy="{n(shape.y)}" r="{n(shape.w)}" '
+                            f'{self._paint(shape)}/>')
         elif kind == "path":
             paint = self._paint(shape).replace('fill="none"', "").strip()
             self.out.append(f'<path d="{shape.d}" fill="none" {paint} stroke-linecap="round" '
                             f'stroke-linejoin="round"/>')
         elif kind == "face":
-            self._face(shape)
+            self.out.append(face(shape, self.p))
         elif kind == "star":
-            self._star(shape)
+            self.out.append(star(shape, self.colour(shape.fill)))
         elif kind == "icon":
-            scale = shape.w / 16
-            self.out.append(f'<path transform="translate({n(shape.x)} {n(shape.y)}) scale({scale:.3f})" '
-                            f'd="{ICON_PATHS.get(shape.d, ICON_PATHS["globe"])}" fill="none" '
-                            f'stroke="{self.colour(shape.stroke)}" stroke-width="1.3" '
-                            f'stroke-linecap="round" stroke-linejoin="round"/>')
+            self.out.append(icon(shape, self.colour(shape.stroke)))
         elif kind == "level":
-            self._level(shape)
+            self.out.append(level(shape, self.p))
         elif kind == "verdict":
-            self._verdict(shape)
-
-    def _face(self, shape: Shape) -> None:
-        position = shape.value or 0.0
-        index = max(0, min(4, round(position * 4)))
-        fill, ink = self.p.emotions[index], self.p.emotion_text[index]
-        x, y, r = shape.x, shape.y, shape.w
-        ring = shape.colour or self.p.text
-        curve = (position - 0.5) * 2 * r * 0.45
-        self.out.append(
-            f'<g><circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" fill="{fill}" stroke="{ring}" stroke-width="1.5"/>'
-            f'<circle cx="{n(x - r * 0.35)}" cy="{n(y - r * 0.25)}" r="{n(r * 0.12)}" fill="{ink}"/>'
-            f'<circle cx="{n(x + r * 0.35)}" cy="{n(y - r * 0.25)}" r="{n(r * 0.12)}" fill="{ink}"/>'
-            f'<path d="M{n(x - r * 0.45)},{n(y + r * 0.3)}Q{n(x)},{n(y + r * 0.3 + curve)} '
-            f'{n(x + r * 0.45)},{n(y + r * 0.3)}" fill="none" stroke="{ink}" stroke-width="1.2" '
-            f'stroke-linecap="round"/></g>')
-
-    def _star(self, shape: Shape) -> None:
-        import math
-
-        cx, cy = shape.x + shape.w / 2, shape.y + shape.h / 2
-        outer, inner = shape.w / 2, shape.w / 5
-        points = []
-        for i in range(10):
-            radius = outer if i % 2 == 0 else inner
-            angle = -math.pi / 2 + i * math.pi / 5
-            points.append(f"{n(cx + radius * math.cos(angle))},{n(cy + radius * math.sin(angle))}")
-        self.out.append(f'<polygon points="{" ".join(points)}" fill="{self.colour(shape.fill)}"/>')
-
-    def _level(self, shape: Shape) -> None:
-        cx, cy, r = shape.x + shape.w / 2, shape.y + shape.h / 2, shape.w / 2 - 1
-        ink = self.p.text
-        if shape.d == "observed":
-            body = f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="{ink}"/>'
-        elif shape.d == "reported":
-            body = (f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="none" stroke="{ink}"/>'
-                    f'<path d="M{n(cx)},{n(cy - r)}A{n(r)},{n(r)} 0 0 0 {n(cx)},{n(cy + r)}Z" fill="{ink}"/>')
-        elif shape.d == "inferred":
-            body = f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="none" stroke="{ink}" stroke-width="1.5"/>'
-        else:
-            body = (f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="none" stroke="{ink}" '
-                    f'stroke-dasharray="2 2"/>')
-        self.out.append(f"<g>{body}</g>")
-
-    def _verdict(self, shape: Shape) -> None:
-        cx, cy, r = shape.x + shape.w / 2, shape.y + shape.h / 2, shape.w / 2
-        if shape.d == "met":
-            fill, mark = self.p.met, f"M{n(cx - r * .5)},{n(cy)}L{n(cx - r * .1)},{n(cy + r * .4)}L{n(cx + r * .5)},{n(cy - r * .4)}"
-        else:
-            fill, mark = self.p.missed, (f"M{n(cx - r * .4)},{n(cy - r * .4)}L{n(cx + r * .4)},{n(cy + r * .4)}"
-                                         f"M{n(cx + r * .4)},{n(cy - r * .4)}L{n(cx - r * .4)},{n(cy + r * .4)}")
-        ink = self.p.background
-        outline = f' stroke="{self.p.text}"' if self.p.name == "print" and shape.d == "missed" else ""
-        if self.p.name == "print" and shape.d == "missed":
-            fill, ink = self.p.background, self.p.text
-        self.out.append(f'<g><circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="{fill}"{outline}/>'
-                        f'<path d="{mark}" fill="none" stroke="{ink}" stroke-width="1.6" '
-                        f'stroke-linecap="round"/></g>')
+            self.out.append(verdict(shape, self.p))
 
 
 renderer = SwimlaneRenderer()

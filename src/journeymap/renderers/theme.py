@@ -8,10 +8,10 @@ alone (and the print theme's greys read on a black-and-white printer)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from ..model import Scale
-from ..presentation.formatting import scale_position
+from ..presentation.emotions import face_index
+from ..presentation.numbers import scale_position
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Theme:
     font: str = "Noto Sans, DejaVu Sans, Noto Sans CJK SC, Noto Sans CJK JP, Arial, sans-serif"
 
 
-THEMES = {
+THEMES: dict[str, Theme] = {
     "light": Theme("light", "#ffffff", "#1f2328", "#57606a", "#f6f8fa", "#eaeef2", "#d0d7de",
                    "#57606a", "#8250df", "#bf8700",
                    ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"),
@@ -54,20 +54,22 @@ THEMES = {
 
 
 def theme(name: str) -> Theme:
+    """The theme of that name (the light one for a name we do not know)."""
     return THEMES.get(name, THEMES["light"])
 
 
 def emotion_index(value: float, scale: Scale) -> int:
-    return max(0, min(4, round(scale_position(value, scale) * 4)))
+    """Which of the five emotion colours a value takes (its face's)."""
+    return face_index(scale_position(value, scale))
 
 
-def emotion_colour(value: Optional[float], scale: Scale, palette: Theme) -> str:
+def emotion_colour(value: float | None, scale: Scale, palette: Theme) -> str:
     if value is None:
         return palette.no_emotion
     return palette.emotions[emotion_index(value, scale)]
 
 
-def emotion_text_colour(value: Optional[float], scale: Scale, palette: Theme) -> str:
+def emotion_text_colour(value: float | None, scale: Scale, palette: Theme) -> str:
     if value is None:
         return palette.text
     return palette.emotion_text[emotion_index(value, scale)]

@@ -1,27 +1,23 @@
 """`journeymap stats` and `journeymap diff`: load the maps (a file, or a git
-revision of one for diff), compute, and print in the format asked for."""
+revision of one for diff), compute, and return a Report holding the result
+as a Document in the format asked for."""
 
 from __future__ import annotations
 
-import os
-import sys
-from typing import Sequence
+from collections.abc import Sequence
 
-from ..loading import revision
-from .discovery import MissingPath, expand
-from .reporting import report
-from .validate import validate_inputs
-from ..safetext import inert
-from ..validation import Result, validate_bytes
-from ..analysis import report as out
+from ..analysis import report as tables
 from ..analysis.diff import diff
 from ..analysis.stats import stats, summary
+from ..errors import UsageError
+from ..safetext import inert
+from ..validation import Result
+from .discovery import expand
+from .report import Document, Report, Section
+from .validate import validate_inputs
+from .versions import load_version
 
 FORMATS = ("text", "json", "md")
-
-
-class UsageError(Exception):
-    pass
 
 
 def _check(fmt: str) -> None:
@@ -29,82 +25,38 @@ def _check(fmt: str) -> None:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {inert(repr(fmt))}")
 
 
-def _report_problems(results: Sequence[Result]) -> bool:
-    """Show the errors of maps that could not be loaded; True if any."""
+def _problems(results: Sequence[Result]) -> Report:
+    """A report showing the errors of the maps that could not be loaded (exit 1 if any)."""
     errors = [d for r in results for d in r.diagnostics if d.is_error]
-    if errors:
-        report(errors, len(results), "text", stream=sys.stderr, quiet=True)
-    return bool(errors)
+    return Report(exit_code=1 if errors else 0, diagnostics=errors, files=len(results))
 
 
-def run_stats(paths: Sequence[str], fmt: str) -> int:
+def run_stats(paths: Sequence[str], fmt: str) -> Report:
+    """The figures of every map, and a summary over several; exit 1 when a
+    map cannot be loaded (the others are still shown)."""
     _check(fmt)
-    try:
-        inputs = expand(paths)
-    except MissingPath as missing:
-        raise UsageError(f"no such file or folder: {inert(str(missing))}") from None
-    results = validate_inputs(inputs)
-    failed = _report_problems(results)
+    results = validate_inputs(expand(paths))
+    report = _problems(results)
     entries = [stats(r.journey, r.filename) for r in results if r.journey is not None]
     rows = summary(entries)
-    if fmt == "json":
-        sys.stdout.write(out.as_json({"maps": entries, "summary": rows}, not out.writes_unicode(sys.stdout)))
-    elif fmt == "md":
-        parts = [out.as_markdown(f"{e['title']} ({e['map']})", out.stats_tables(e)) for e in entries]
-        if len(entries) > 1:
-            parts.append(out.as_markdown("All maps", [out.summary_table(rows)]))
-        sys.stdout.write("\n".join(parts))
-    else:
-        for entry in entries:
-            out.print_rich(f"{entry['title']} ({entry['map']})", out.stats_tables(entry))
-        if len(entries) > 1:
-            out.print_rich("All maps", [out.summary_table(rows)])
-    return 1 if failed else 0
+    sections = [Section(f"{e['title']} ({e['map']})", tables.stats_tables(e)) for e in entries]
+    if len(entries) > 1:
+        sections.append(Section("All maps", [tables.summary_table(rows)]))
+    report.document = Document(fmt, {"maps": entries, "summary": rows}, sections)
+    return report
 
 
-def load_version(spec: str) -> Result:
-    """A file, `-`, or `REVISION:path` read from git (`HEAD~1:maps/x.yaml`,
-    see gitrev for what a revision may be)."""
-    if spec == "-":
-        return validate_bytes(sys.stdin.buffer.read(), "<stdin>")
-    if os.path.exists(spec):
-        return _one_map(spec)
-    revision_path = revision.split(spec)
-    if revision_path is None:
-        raise UsageError(f"no such file: {inert(spec)}")
-    try:
-        return validate_bytes(revision.read_blob(revision_path), spec)
-    except revision.GitRevError as exc:
-        raise UsageError(f"{inert(spec)}: no such file; as REVISION:path, {exc}") from None
-
-
-def _one_map(spec: str) -> Result:
-    """The one map a file, or a folder holding exactly one map, names."""
-    try:
-        inputs = expand([spec])
-    except MissingPath:
-        raise UsageError(f"no such file: {inert(spec)}") from None
-    if len(inputs) != 1:
-        found = "no journey maps" if not inputs else f"{len(inputs)} journey maps"
-        raise UsageError(f"{inert(spec)} is a folder with {found}; name the one map file to compare")
-    return validate_inputs(inputs)[0]
-
-
-def run_diff(old_spec: str, new_spec: str, fmt: str, exit_code: bool) -> int:
+def run_diff(old_spec: str, new_spec: str, fmt: str, exit_code: bool) -> Report:
+    """What changed from the old map to the new; with `exit_code`, exit 1
+    when anything did (like `git diff --exit-code`)."""
     _check(fmt)
     old, new = load_version(old_spec), load_version(new_spec)
-    if _report_problems([old, new]):
-        return 1
+    report = _problems([old, new])
+    if old.journey is None or new.journey is None:
+        return report
     result = diff(old.journey, new.journey, old_spec, new_spec)
-    tables = out.diff_tables(result)
-    heading = f"{old_spec} → {new_spec}"
-    if fmt == "json":
-        sys.stdout.write(out.as_json(result, not out.writes_unicode(sys.stdout)))
-    elif fmt == "md":
-        sys.stdout.write(out.as_markdown(heading, tables, empty="No changes."))
-    else:
-        if tables:
-            out.print_rich(heading, tables)
-        else:
-            print(f"{inert(heading)}: no changes")
-    return 1 if (exit_code and result["changed"]) else 0
+    section = Section(f"{old_spec} → {new_spec}", tables.diff_tables(result),
+                      empty_text="no changes", empty_markdown="No changes.")
+    report.document = Document(fmt, result, [section])
+    report.exit_code = 1 if (exit_code and result["changed"]) else 0
+    return report

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
 
+from ..errors import UsageError
+from ..integrations.documents import holds_journeymap_fence, is_document
 from ..loading import explain_os_error, open_regular_file
+from ..safetext import inert
 
 STDIN = "-"
 SUFFIXES = (".yaml", ".yml")
@@ -27,8 +30,12 @@ _JOURNEY_MARK = re.compile(rb"^(journeymap|stages)[ \t]*:", re.MULTILINE)
 _HEAD_BYTES = 1 << 20
 
 
-class MissingPath(Exception):
-    """A path on the command line that does not exist: a usage error."""
+class MissingPath(UsageError):
+    """A path on the command line that does not exist."""
+
+    def __init__(self, path: str):
+        super().__init__(f"no such file or folder: {inert(path)}")
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,9 @@ class Input:
     why the path cannot be read (an `expected ..., found ...` message)."""
 
     name: str
-    path: Optional[str]
-    relative: Optional[str] = None
-    problem: Optional[str] = None
+    path: str | None
+    relative: str | None = None
+    problem: str | None = None
 
 
 def is_journey_file(path: Path) -> bool:
@@ -59,8 +66,9 @@ def _looks_like_journey(path: Path) -> bool:
     return bool(_JOURNEY_MARK.search(head))
 
 
-def expand(paths: Iterable[str]) -> list[Input]:
-    """Files in the order given; the files of a folder sorted by path."""
+def expand(paths: Iterable[str], documents: bool = False) -> list[Input]:
+    """Files in the order given; the files of a folder sorted by path. With
+    `documents`, a folder's Markdown files that hold a journeymap block too."""
     inputs: list[Input] = []
     seen: set[str] = set()
     for raw in paths:
@@ -69,7 +77,7 @@ def expand(paths: Iterable[str]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_search(path), key=lambda item: item.relative or "")
+            found = sorted(_search(path, documents), key=lambda item: item.relative or "")
         elif os.path.lexists(path):  # a broken link is named, and reported by the loader
             found = [Input(str(path), str(path), path.name)]
         else:
@@ -85,19 +93,24 @@ def expand(paths: Iterable[str]) -> list[Input]:
 def _identity(item: Input) -> str:
     """Two names of one file are one input; a path that cannot be read is
     known only by its name."""
-    if item.problem is None and os.path.exists(item.path):
-        return os.path.realpath(item.path)
-    return "unreadable:" + os.path.abspath(item.path)
+    path = item.path or item.name
+    if item.problem is None and os.path.exists(path):
+        return os.path.realpath(path)
+    return "unreadable:" + os.path.abspath(path)
 
 
-def _search(folder: Path) -> Iterable[Input]:
+def _search(folder: Path, documents: bool = False) -> Iterator[Input]:
     unlisted: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
+            candidate = Path(root) / name
+            if is_document(name):
+                if documents and holds_journeymap_fence(candidate):
+                    yield _input(folder, candidate)
+                continue
             if not name.endswith(SUFFIXES):
                 continue
-            candidate = Path(root) / name
             try:
                 if not _looks_like_journey(candidate):
                     continue
@@ -110,7 +123,7 @@ def _search(folder: Path) -> Iterable[Input]:
         yield _input(folder, where, explain_os_error(error, where, what="folder"))
 
 
-def _input(folder: Path, path: Path, problem: Optional[str] = None) -> Input:
+def _input(folder: Path, path: Path, problem: str | None = None) -> Input:
     try:
         relative = path.relative_to(folder) if path != folder else Path(path.name)
     except ValueError:  # not below the folder searched: known by its own name

@@ -1,10 +1,10 @@
 """load -> validate -> render, for many files, in memory.
 
-`plan()` decides which artifact each input produces and where it goes;
+`plan.py` decides which artifact each input produces and where it goes;
 `render_input()` turns one input into those artifacts' bytes (or
-diagnostics); `run()` does every input, in parallel processes when there are
-many, and returns the outcomes in input order, so that output never depends
-on the number of workers. Writing is the caller's business (see `writer.py`).
+diagnostics); `run()` does every input of a plan, in parallel processes when
+there are many, and returns the outcomes in input order, so that output never
+depends on the number of workers. Writing is the writer's business.
 Messages carry file names and renderer text: they are made inert here, so
 whoever prints them prints no control characters.
 """
@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
 
-from ..diagnostics import Diagnostic, ERROR
-from .discovery import Input
+from ..diagnostics import ERROR, Diagnostic
+from ..errors import EnvironmentProblem
+from ..integrations.documents import is_document, render_document
 from ..renderers import RenderError, RenderOptions
-from ..renderers.registry import RendererLoadError, load, output_suffix
-from .validate import validate_input
+from ..renderers.registry import RendererLoadError, load
 from ..safetext import inert
+from .discovery import Input
+from .plan import Plan, output_path
+from .validate import validate_input
 
 # Below this many inputs, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -34,8 +37,8 @@ class Artifact:
     """One output of one input: where it goes and its bytes (None if it failed)."""
 
     fmt: str
-    path: Optional[Path]  # None: standard output
-    data: Optional[bytes] = None
+    path: Path | None  # None: standard output
+    data: bytes | None = None
 
 
 @dataclass
@@ -46,7 +49,7 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     artifacts: list[Artifact] = field(default_factory=list)
     render_errors: list[str] = field(default_factory=list)
-    usage_errors: list[str] = field(default_factory=list)
+    environment_problems: list[str] = field(default_factory=list)  # the same for every map
     render_warnings: list[str] = field(default_factory=list)
 
     @property
@@ -54,29 +57,12 @@ class Outcome:
         return not any(d.severity == ERROR for d in self.diagnostics)
 
 
-def output_stem(item: Input) -> str:
-    name = Path(item.name).name if item.path else "journey"
-    for suffix in (".yaml", ".yml"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def output_path(item: Input, fmt: str, output_dir: Optional[Path]) -> Path:
-    """Beside the input by default; under `output_dir`, keeping the input's
-    place below the folder that was given on the command line."""
-    file_name = output_stem(item) + output_suffix(fmt)
-    if output_dir is None:
-        folder = Path(item.path).parent if item.path else Path(".")
-    else:
-        folder = output_dir / (Path(item.relative).parent if item.relative else Path("."))
-    return folder / file_name
-
-
 def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
-                 output_dir: Optional[Path], to_stdout: bool = False,
+                 output_dir: Path | None, to_stdout: bool = False,
                  ignore: Sequence[str] = (), verbose: bool = False) -> Outcome:
     """Validate one input and, if it has no errors, render every format."""
+    if item.path is not None and item.problem is None and is_document(item.path):
+        return _render_document(item, formats, options, output_dir, ignore)
     result = validate_input(item, ignore, verbose)
     outcome = Outcome(item, list(result.diagnostics))
     if result.journey is None:
@@ -92,11 +78,10 @@ def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
                 outcome.render_warnings.append(inert(f"{item.name}: {fmt}: {warning.message}"))
         except RendererLoadError as exc:
             outcome.render_errors.append(inert(str(exc)))
+        except EnvironmentProblem as exc:  # a missing program: the run says it once
+            outcome.environment_problems.append(inert(str(exc)))
         except RenderError as exc:
-            if exc.usage:  # the same for every map (a missing program): said once
-                outcome.usage_errors.append(inert(str(exc)))
-            else:
-                outcome.render_errors.append(inert(f"{item.name}: {fmt}: {exc}"))
+            outcome.render_errors.append(inert(f"{item.name}: {fmt}: {exc}"))
         except Exception as exc:  # a bug in a renderer: reported, the run goes on
             if verbose:
                 import traceback
@@ -109,35 +94,56 @@ def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
     return outcome
 
 
-def _render_task(args) -> Outcome:
-    return render_input(*args)
+def _render_document(item: Input, formats: Sequence[str], options: RenderOptions,
+                     output_dir: Path | None, ignore: Sequence[str]) -> Outcome:
+    """A Markdown document: written under output_dir (the plan refuses one
+    without it) with each journeymap block replaced by a link to its image."""
+    assert item.path is not None and output_dir is not None
+    fmt = formats[0]
+    try:
+        result = render_document(item.path, fmt, options, item.name, ignore)
+    except EnvironmentProblem as exc:
+        return Outcome(item, environment_problems=[inert(str(exc))])
+    except RenderError as exc:
+        return Outcome(item, render_errors=[inert(f"{item.name}: {fmt}: {exc}")])
+    outcome = Outcome(item, list(result.diagnostics))
+    folder = output_dir / (Path(item.relative).parent if item.relative else Path("."))
+    for path, data in result.files(folder, Path(item.path).name).items():
+        outcome.artifacts.append(Artifact(fmt, path, data))
+    return outcome
 
 
-def worker_count(jobs: Optional[int], inputs: int) -> int:
+Task = tuple[Input, tuple[str, ...], RenderOptions, Path | None, bool, tuple[str, ...], bool]
+Progress = Callable[[Outcome], None]
+
+
+def _render_task(task: Task) -> Outcome:
+    return render_input(*task)
+
+
+def worker_count(jobs: int | None, inputs: int) -> int:
     if inputs < PARALLEL_THRESHOLD:
         return 1
     available = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     return max(1, min(available, inputs))
 
 
-def run(inputs: Sequence[Input], formats: Sequence[str], options: RenderOptions,
-        output_dir: Optional[Path], to_stdout: bool = False, ignore: Sequence[str] = (),
-        verbose: bool = False, jobs: Optional[int] = None, progress=None) -> list[Outcome]:
-    """Render every input; `progress(outcome)` is called as each one is done."""
-    tasks = [(item, tuple(formats), options, output_dir, to_stdout, tuple(ignore), verbose)
-             for item in inputs]
+def run(plan: Plan, options: RenderOptions, ignore: Sequence[str] = (), verbose: bool = False,
+        jobs: int | None = None, progress: Progress | None = None) -> list[Outcome]:
+    """Render every input of the plan; `progress(outcome)` is called as each one is done."""
+    tasks: list[Task] = [(item, plan.formats, options, plan.output_dir, plan.to_stdout, tuple(ignore),
+                          verbose) for item in plan.inputs]
     workers = worker_count(jobs, len(tasks))
-    if workers == 1 or any(item.path is None for item in inputs):
-        outcomes = []
+    outcomes: list[Outcome] = []
+    if workers == 1 or any(item.path is None for item in plan.inputs):
         for task in tasks:
             outcomes.append(_render_task(task))
             if progress:
                 progress(outcomes[-1])
         return outcomes
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        outcomes = []
         for outcome in pool.map(_render_task, tasks, chunksize=max(1, len(tasks) // (workers * 4))):
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-        return outcomes
+    return outcomes

@@ -19,9 +19,10 @@ import json
 import os
 import re
 import sys
-from typing import IO, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import IO
 
-from ..diagnostics import Diagnostic, ERROR, INFO, WARNING, counts
+from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, counts
 from ..safetext import inert
 
 FORMATS = ("text", "json", "github")

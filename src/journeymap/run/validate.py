@@ -1,16 +1,51 @@
-"""Validate the inputs of a run, one after the other; a failure in one file
-never stops the others, and a bug is reported, not raised at the user."""
+"""`journeymap validate`: settings and options -> the inputs -> each one
+validated -> a Report. One file after the other; a failure in one file never
+stops the others, and a bug is reported, not raised at the user."""
 
 from __future__ import annotations
 
 import sys
 import traceback
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic, ERROR
-from .discovery import Input
+from ..diagnostics import ERROR, Diagnostic, fails
+from ..integrations.documents import is_document
+from ..integrations.documents import validate_document as validate_markdown
 from ..loading import MAX_BYTES, unreadable
 from ..validation import Result, validate_bytes, validate_document, validate_path
+from . import arguments, settings
+from .discovery import Input, expand
+from .report import Report
+
+
+@dataclass(frozen=True)
+class ValidateRequest:
+    """What `journeymap validate` was asked; None and empty: not given (the
+    settings, then the defaults, decide)."""
+
+    paths: Sequence[str] = ()
+    strict: bool | None = None
+    ignore: Sequence[str] = ()
+    report_format: str | None = None
+    config: str | None = None
+    quiet: bool = False
+    verbose: bool = False
+
+
+def run_validate(request: ValidateRequest) -> Report:
+    """Validate every input; exit 1 when a map has errors (or warnings, when
+    strict), else 0. A bad option or settings file is a UsageError."""
+    fmt = arguments.report_format(request.report_format)
+    project = settings.for_run(request.config)
+    ignore = arguments.ignore_codes(request.ignore) + project.ignore
+    strict = request.strict if request.strict is not None else bool(project.strict)
+    inputs = expand(list(request.paths) or project.maps or ["."], documents=True)
+    results = validate_inputs(inputs, ignore, verbose=request.verbose)
+    diagnostics = [d for r in results for d in r.diagnostics]
+    return Report(exit_code=1 if fails(diagnostics, strict) else 0, diagnostics=diagnostics,
+                  files=len(results), problems_format=fmt, always_report=True, notes=request.verbose,
+                  tally=not request.quiet)
 
 
 def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = False) -> Result:
@@ -19,6 +54,8 @@ def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = Fals
             return validate_document(unreadable(item.name, item.problem), ignore)
         if item.path is None:
             return _validate_stdin(item.name, ignore)
+        if is_document(item.path):  # a Markdown document: the maps in its journeymap blocks
+            return Result(item.name, None, validate_markdown(item.path, item.name, ignore))
         return validate_path(item.path, item.name, ignore)
     except Exception as exc:  # a bug in journeymap, not a problem of the file
         if verbose:

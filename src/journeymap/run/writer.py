@@ -9,6 +9,7 @@ on which machine, so a later run can remove it once it is surely dead
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -16,12 +17,19 @@ import socket
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, BinaryIO, Union
 
 from ..loading import open_regular_file
+from ..safetext import inert
+from .report import Message
 
-PathLike = Union[str, os.PathLike]
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import Outcome
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 # .NAME.journeymap-HOST-PID-RANDOM.tmp: HOST is a digest of the machine's
 # name, so that a process id is only judged on the machine that issued it.
@@ -73,10 +81,8 @@ def write_atomic(path: PathLike, data: bytes) -> bool:
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
     return True
 
@@ -95,7 +101,7 @@ def sweep_leftovers(folder: PathLike, now: float | None = None) -> list[Path]:
     either made on this machine by a process that is gone or older than
     STALE_AFTER_SECONDS. Returns what was removed; never raises."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -115,7 +121,7 @@ def sweep_leftovers(folder: PathLike, now: float | None = None) -> list[Path]:
     return removed
 
 
-def _is_stale(match: re.Match, info: os.stat_result, now: float) -> bool:
+def _is_stale(match: re.Match[str], info: os.stat_result, now: float) -> bool:
     if not stat.S_ISREG(info.st_mode):
         return False
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
@@ -151,17 +157,17 @@ def same_content(path: Path, data: bytes) -> bool:
         return False
 
 
+@dataclass
 class Delivery:
     """What happened to each artifact of a run."""
 
-    def __init__(self):
-        self.written: list[Path] = []
-        self.unchanged: list[Path] = []
-        self.stale: list[tuple[Path, str]] = []    # --check: (path, "missing" | "differs")
-        self.failed: list[tuple[Path, str]] = []   # (path, reason)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    stale: list[tuple[Path, str]] = field(default_factory=list)   # --check: (path, "missing" | "differs")
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason)
 
 
-def deliver(outcomes, check: bool = False, stdout=None) -> Delivery:
+def deliver(outcomes: Iterable[Outcome], check: bool = False, stdout: BinaryIO | None = None) -> Delivery:
     """Write (or, with `check`, compare) every artifact that was rendered.
 
     An artifact whose input had errors was never rendered, so an invalid map
@@ -173,8 +179,9 @@ def deliver(outcomes, check: bool = False, stdout=None) -> Delivery:
             if artifact.data is None:
                 continue
             if artifact.path is None:
-                stdout.write(artifact.data)
-                stdout.flush()
+                if stdout is not None:
+                    stdout.write(artifact.data)
+                    stdout.flush()
                 continue
             if check:
                 if not artifact.path.exists():
@@ -191,3 +198,15 @@ def deliver(outcomes, check: bool = False, stdout=None) -> Delivery:
                 continue
             (delivery.written if changed else delivery.unchanged).append(artifact.path)
     return delivery
+
+
+def write_file(path: Path, text: str, force: bool = True) -> Message | None:
+    """Write one file a command creates (init, import, schema -o): None when
+    written, else why not (an existing file is kept unless `force`)."""
+    if path.exists() and not force:
+        return Message("plain", f"journeymap: {inert(str(path))} exists; use --force to overwrite it")
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        return Message("error", f"cannot write {inert(str(path))}: {inert(exc.strerror or str(exc))}")
+    return None

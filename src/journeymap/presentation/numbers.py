@@ -1,14 +1,11 @@
-"""What several renderers need to say the same thing the same way: lane
-titles, channel names, emotion faces, metric figures."""
+"""Numbers as every output writes them: fixed, machine-independent text, and
+the values of the emotion scale that a legend or an axis names."""
 
 from __future__ import annotations
 
 import math
-from typing import Mapping, Optional, Union
 
-from ..model import CustomLane, Journey, Metric, Scale, Touchpoint
-
-FACES = ("😫", "🙁", "😐", "🙂", "😄")
+from ..model import Scale
 
 # The most values of the scale a legend or an axis names.
 SCALE_VALUES = 11
@@ -47,7 +44,7 @@ def _round_values(low: int, high: int, step: int) -> list[int]:
     first = -(-low // step) * step  # the first multiple of step at or above low
     inner = [value for value in range(first, high + 1, step)
              if 2 * (value - low) >= step and 2 * (high - value) >= step]
-    return [low] + inner + [high]
+    return [low, *inner, high]
 
 
 def _round_step(least: int) -> int:
@@ -61,20 +58,13 @@ def _round_step(least: int) -> int:
         exponent += 1
 
 
-def face(value: Optional[int], scale: Scale) -> str:
-    if value is None:
-        return ""
-    index = round(scale_position(value, scale) * (len(FACES) - 1))
-    return FACES[max(0, min(len(FACES) - 1, index))]
-
-
-def signed(value: Union[int, float]) -> str:
+def signed(value: float) -> str:
     """`+1`, `0`, `−2`: with a real minus sign, as a chart label reads."""
     text = format_number(abs(value))
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
 
 
-def format_number(value: Union[int, float]) -> str:
+def format_number(value: float) -> str:
     """Fixed, machine-independent formatting: integers as such, others with up
     to four decimals and no trailing zeros; a figure that four decimals would
     show as 0 with four significant digits (`1.5e-07`). Total: any int or float,
@@ -93,43 +83,6 @@ def format_number(value: Union[int, float]) -> str:
     return text
 
 
-def lane_id(lane: Union[str, CustomLane]) -> str:
-    return lane.id if isinstance(lane, CustomLane) else lane
-
-
-def lane_title(lane: Union[str, CustomLane], words: Mapping[str, str]) -> str:
-    if isinstance(lane, CustomLane):
-        return lane.title
-    return words.get(f"lane.{lane}", lane)
-
-
-def channel_name(journey: Journey, channel_id: Optional[str], words: Mapping[str, str]) -> str:
-    """A declared channel's own name, else the built-in name in the locale."""
-    if channel_id is None:
-        return ""
-    for channel in journey.channels:
-        if channel.id == channel_id and channel.name:
-            return channel.name
-    return words.get(f"channel.{channel_id}", channel_id)
-
-
-def metric_text(name: str, metric: Metric, words: Mapping[str, str]) -> str:
-    unit = f" {metric.unit}" if metric.unit else ""
-    text = f"{name}: {format_number(metric.value)}{unit}"
-    if metric.target is not None:
-        sign = "≥" if metric.better == "higher" else "≤"
-        verdict = words["met"] if metric.met else words["missed"]
-        mark = "✓" if metric.met else "✗"
-        text += f" ({words['target']} {sign} {format_number(metric.target)}{unit}, {mark} {verdict})"
-    return text
-
-
-def persona_names(journey: Journey) -> dict[str, str]:
-    return {persona.id: persona.name for persona in journey.personas}
-
-
-def emotions_by_persona(journey: Journey, touchpoint: Touchpoint) -> list[tuple[Optional[str], Optional[int]]]:
-    """[(persona id or None for everyone, value)] in persona order."""
-    if isinstance(touchpoint.emotion, dict):
-        return [(p.id, touchpoint.emotion[p.id]) for p in journey.personas if p.id in touchpoint.emotion]
-    return [(None, touchpoint.emotion)]
+def text_or_number(value: str | float) -> str:
+    """A value that may be a text or a number (demographics): a text as it is."""
+    return value if isinstance(value, str) else format_number(value)

@@ -1,0 +1,106 @@
+"""The grid: phase bands, stage headers, then one row per lane with a cell
+per column; in a service blueprint, the lines of interaction, visibility and
+internal interaction between the lanes they separate."""
+
+from __future__ import annotations
+
+from ..presentation.texts import Lane, lane_id
+from .cells import cell, cell_box
+from .emotion_chart import emotion_lane
+from .frame import Frame
+from .geometry import Group, Shape, TextBlock, text_block
+from .styles import BOLD, COL_W, HEADING, LABEL_W, LINE_BAND, LINE_LABEL, MIN_ROW, PAD, SMALL, SMALL_BOLD
+
+BLUEPRINT_LINES = (  # (the lane below the line, its word key)
+    ("frontstage", "line.interaction"),
+    ("backstage", "line.visibility"),
+    ("support", "line.internal"),
+)
+
+
+def grid(frame: Frame, top: float) -> tuple[Group, float]:
+    """The grid group and its bottom."""
+    group = Group("grid", frame.words["stage"])
+    y = top
+    if any(stage.phase for stage in frame.journey.stages):
+        y = _phases(frame, group, y) + 4
+    y = _stage_headers(frame, group, y) + 4
+    drawn = {lane_id(lane) for lane in frame.lanes}
+    blueprint = frame.journey.type == "service-blueprint"
+    for index, lane in enumerate(frame.lanes):
+        kind = lane_id(lane)
+        for below, word in BLUEPRINT_LINES:
+            if kind == below and index > 0 and blueprint and below in drawn:
+                y = _blueprint_line(frame, group, y, frame.words[word])
+        if kind == "emotions":
+            row, y = emotion_lane(frame, lane, y)
+        else:
+            row, y = _lane(frame, lane, y)
+        group.add(row)
+        y += 4
+    return group, y - 4
+
+
+def _phases(frame: Frame, group: Group, y: float) -> float:
+    """Bands over the stages of each phase, as tall as the tallest name."""
+    bands: list[tuple[str | None, float, float]] = []
+    for stage, left, right in frame.stage_spans():
+        if bands and stage.phase is not None and bands[-1][0] == stage.phase:
+            bands[-1] = (stage.phase, bands[-1][1], right)
+        else:
+            bands.append((stage.phase, left, right))
+    blocks = [text_block(left + 2, y, right - left - 4, phase, SMALL_BOLD, padding=5, fill="panel_alt",
+                         role="phase")
+              for phase, left, right in bands if phase is not None]
+    height = max(block.h for block in blocks)
+    for block in blocks:
+        block.h = height
+        group.add(block)
+    return y + height
+
+
+def _stage_headers(frame: Frame, group: Group, y: float) -> float:
+    """Each stage's name and goal over its columns, all as tall as the tallest."""
+    made: list[tuple[Group, TextBlock, TextBlock | None]] = []
+    for stage, left, right in frame.stage_spans():
+        header = Group(f"stage-{stage.id}", stage.name)
+        name = text_block(left + 2, y, right - left - 4, stage.name, HEADING, padding=6, role="stage")
+        header.add(name)
+        goal = None
+        if stage.goal:
+            goal = text_block(left + 2, y + name.h, right - left - 4, stage.goal, SMALL, padding=6,
+                              role="stage-goal")
+            header.add(goal)
+        made.append((header, name, goal))
+        group.add(header)
+    height = max(name.h + (goal.h if goal else 0) for _, name, goal in made)
+    for header, name, _ in made:
+        header.items.insert(0, Shape("rect", name.x, y, name.w, height, fill="stage", radius=6))
+    return y + height
+
+
+def _blueprint_line(frame: Frame, group: Group, y: float, label: str) -> float:
+    block = text_block(PAD, y + 2, LABEL_W - 4, label, LINE_LABEL, padding=2, role="blueprint-line")
+    height = max(LINE_BAND, block.h + 4)
+    middle = y + height / 2
+    group.add(Shape("line", PAD + LABEL_W, middle, frame.grid_right - PAD - LABEL_W, 0, stroke="accent",
+                    stroke_width=1.5, dash="6 4"))
+    group.add(block)
+    return y + height + 2
+
+
+def _lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
+    """One lane's row: its title, then a cell per column as tall as the tallest."""
+    kind = lane_id(lane)
+    cells = [cell(frame, column, lane, y) for column in frame.columns]
+    height = max([MIN_ROW] + [h for h, _ in cells])
+    title = frame.view.lane_title(lane)
+    row = Group(f"lane-{kind}", title)
+    row.add(Shape("rect", PAD, y, LABEL_W - 4, height, fill="panel_alt", radius=4))
+    row.add(text_block(PAD, y, LABEL_W - 4, title, BOLD, padding=8, role="lane-title"))
+    for column, (_, items) in zip(frame.columns, cells, strict=True):
+        touchpoint = column.touchpoint if kind == "touchpoints" else None
+        row.add(cell_box(touchpoint, column.x + 3, y, COL_W - 6, height, card=kind == "touchpoints"))
+        for item in items:
+            row.add(item)
+    return row, y + height

@@ -1,0 +1,53 @@
+"""What the user chose for an output, beyond the map itself, as typed fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Journey
+    from ..presentation import Presentation
+    from ..presentation.texts import Lane
+
+THEMES = ("light", "dark", "print")
+
+
+@dataclass(frozen=True)
+class FlowOptions:
+    """The Graphviz flow graph (`dot`, `flow.svg|png|pdf`)."""
+
+    direction: str = "LR"                       # "LR" (left to right) or "TB" (top to bottom)
+    personas: tuple[str, ...] | None = None     # show the emotions of these personas only
+    edge_labels: bool = False                   # name the channel on edges that change it
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """`locale` and `lanes` override the map's own when given; `previous`
+    holds the emotions of an earlier version of the map by touchpoint id
+    ({persona id or "": value}), drawn under today's curve (`--compare`)."""
+
+    theme: str = "light"
+    locale: str | None = None
+    lanes: tuple[str, ...] | None = None
+    flow: FlowOptions = field(default_factory=FlowOptions)
+    previous: Mapping[str, Mapping[str, int]] | None = None
+
+    def locale_for(self, journey: Journey) -> str:
+        return self.locale or journey.locale
+
+    def lanes_for(self, journey: Journey) -> list[Lane]:
+        """The lanes to draw: the map's own, or those chosen with --lanes (a
+        built-in lane, or a custom lane this map declares; others are left out)."""
+        from ..presentation.texts import chosen_lanes
+
+        return chosen_lanes(journey, self.lanes)
+
+
+def presentation(journey: Journey, options: RenderOptions) -> Presentation:
+    """The map as the outputs show it, in the chosen language and lanes."""
+    from ..presentation import Presentation
+
+    return Presentation(journey, options.locale, options.lanes, options.previous)
