@@ -17,7 +17,7 @@ from journeymap.normalise import normalise
 from journeymap.renderers import RenderOptions
 from journeymap.renderers.registry import load
 from journeymap.validation import validate_bytes
-from test_properties import journeys
+from strategies import journeys
 
 YAML_PIECES = ["journeymap: 1\n", "title: x\n", "stages:\n", "  - name: s\n", "    touchpoints:\n",
                "      - name: t\n", "        emotion: ", "2\n", ".nan\n", "1e999\n", "&a [*a, *a]\n",

@@ -7,9 +7,8 @@ import jsonschema
 import pytest
 import yaml
 
-from journeymap.schema import schema_text
-
 from conftest import EXAMPLES, ROOT
+from journeymap.schema import schema_text
 
 COMMITTED = ROOT / "schemas" / "journeymap.schema.json"
 

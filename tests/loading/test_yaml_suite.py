@@ -4,9 +4,8 @@ never a traceback, a hang or a crash."""
 
 import pytest
 
-from journeymap.validation import validate_path
-
 from conftest import SHARED
+from journeymap.validation import validate_path
 
 SUITE = SHARED / "data" / "yaml-test-suite"
 INPUTS = sorted(SUITE.rglob("in.yaml"))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, TESTS, run_cli
 
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 PLUGIN = HERE / "plugin_example"
 
 
@@ -57,8 +57,8 @@ def test_the_documented_plugin_is_the_tested_one():
 def test_plugin_is_listed_and_renders_through_the_cli(site, tmp_path):
     listed = run_cli("renderers", env=with_site(site))
     lines = listed.stdout.decode().splitlines()
-    assert any(l.split()[:2] == ["csv", "touchpoint-csv"] and "plug-in from journeymap-csv" in l
-               for l in lines), lines
+    assert any(ln.split()[:2] == ["csv", "touchpoint-csv"] and "plug-in from journeymap-csv" in ln
+               for ln in lines), lines
     result = run_cli("render", EXAMPLES / "family-flight-booking.yaml", "-f", "csv", "-f", "md",
                      "-o", tmp_path, env=with_site(site))
     assert result.returncode == 0, result.stderr
@@ -74,7 +74,7 @@ def test_broken_plugin_is_reported_by_name_and_breaks_nothing(site, tmp_path):
     text = listed.stdout.decode()
     assert "broken" in text and "needs libfoo" in text and "journeymap-broken" in text
     # a plug-in cannot take over a built-in format: md is still journeymap's own
-    assert any(l.split()[:2] == ["md", "markdown"] and "built-in" in l for l in text.splitlines())
+    assert any(ln.split()[:2] == ["md", "markdown"] and "built-in" in ln for ln in text.splitlines())
     ok = run_cli("render", EXAMPLES / "family-flight-booking.yaml", "-f", "md", "-o", tmp_path,
                  env=with_site(site))
     assert ok.returncode == 0

@@ -11,17 +11,17 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import journeymap
-from journeymap.loading import revision as gitrev
+from conftest import EXAMPLES, run_cli
 from journeymap.analysis import report
 from journeymap.analysis.diff import diff
 from journeymap.analysis.stats import LARGEST, stats
+from journeymap.loading import revision as gitrev
 from journeymap.model import Journey, Metric
-
-from conftest import EXAMPLES, run_cli
 
 CURRENT = EXAMPLES / "family-flight-booking.yaml"
 FUTURE = EXAMPLES / "family-flight-booking-future.yaml"

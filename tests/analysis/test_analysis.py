@@ -8,11 +8,10 @@ import jsonschema
 import pytest
 
 import journeymap
+from conftest import EXAMPLES, ROOT, example_paths, run_cli
 from journeymap.analysis.diff import diff
 from journeymap.analysis.schemas import schema_text
 from journeymap.analysis.stats import stats
-
-from conftest import EXAMPLES, ROOT, example_paths, run_cli
 
 CURRENT = EXAMPLES / "family-flight-booking.yaml"
 FUTURE = EXAMPLES / "family-flight-booking-future.yaml"

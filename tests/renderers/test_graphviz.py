@@ -7,22 +7,20 @@ import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
 import journeymap
+from conftest import EXAMPLES, TESTS, example_paths, run_cli
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.renderers import FlowOptions, RenderOptions
 from journeymap.renderers.dot_source import build_dot
 from journeymap.renderers.dot_text import node_name
+from strategies import journeys
 
-from conftest import EXAMPLES, example_paths, run_cli
-from test_properties import journeys
-
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 HOSTILE = HERE / "hostile.yaml"
 DOT = shutil.which("dot")
 needs_dot = pytest.mark.skipif(DOT is None and not os.environ.get("CI"),
@@ -66,7 +64,7 @@ def check_graph(journey: Journey, graph: dict) -> None:
     assert drawn == expected_edges(journey)
     # each stage's nodes sit inside its cluster
     by_gvid = {o["_gvid"]: o for o in objects}
-    for cluster, stage in zip(clusters, journey.stages):
+    for cluster, stage in zip(clusters, journey.stages, strict=False):
         inside = {by_gvid[g]["name"] for g in cluster.get("nodes", [])}
         assert {node_name(tp) for tp in stage.touchpoints} <= inside
 
@@ -144,7 +142,7 @@ def test_missing_graphviz_is_one_line_exit_2_and_other_formats_still_written(tmp
     result = run_cli("render", *paths, "-f", "flow.svg", "-f", "md", "-f", "dot", "-o", tmp_path / "out",
                      env={"PATH": str(empty)})
     assert result.returncode == 2
-    errors = [l for l in result.stderr.decode().splitlines() if l.startswith("journeymap: error")]
+    errors = [ln for ln in result.stderr.decode().splitlines() if ln.startswith("journeymap: error")]
     assert len(errors) == 1 and "apt-get install graphviz" in errors[0]
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["family-flight-booking.dot", "family-flight-booking.md",
@@ -152,9 +150,9 @@ def test_missing_graphviz_is_one_line_exit_2_and_other_formats_still_written(tmp
 
 
 def test_missing_cjk_font_is_a_warning(monkeypatch, tmp_path):
+    from journeymap.renderers import graphviz
     from journeymap.run.discovery import Input
     from journeymap.run.pipeline import render_input
-    from journeymap.renderers import graphviz
 
     monkeypatch.setattr(graphviz, "has_cjk_font", lambda: False)
     monkeypatch.setattr(graphviz, "run_dot", lambda source, kind: b"<svg/>")

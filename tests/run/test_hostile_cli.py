@@ -62,9 +62,9 @@ def test_a_reader_that_leaves_early_is_not_an_error_message(tmp_path):
 def test_no_user_text_starts_a_line_of_written_yaml():
     """`import mermaid` prints YAML to standard output, often into a CI log:
     a text that starts a line there could be read as `::error::`."""
+    import journeymap
     from journeymap.serialize import dump
     from journeymap.validation import validate_text
-    import journeymap
 
     journey = journeymap.load(EXAMPLES / "family-flight-booking.yaml")
     for hostile in ["word " * 40 + "::error::folded", "one\n::error::two", "a\r\n  ::warning::b",

@@ -3,10 +3,9 @@
 import pytest
 
 import journeymap
+from conftest import EXAMPLES
 from journeymap.presentation.emotions import emotion_for
 from journeymap.validation import validate_text
-
-from conftest import EXAMPLES
 
 FLIGHT = EXAMPLES / "family-flight-booking.yaml"
 

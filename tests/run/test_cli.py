@@ -2,16 +2,14 @@
 through typer's CliRunner and through a real subprocess."""
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import EXAMPLES, ROOT, TESTS, example_paths, run_cli
 from journeymap.cli import app
 
-from conftest import EXAMPLES, ROOT, example_paths, run_cli
-
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 runner = CliRunner()
 
 
@@ -92,7 +90,7 @@ def test_github_format_escapes_and_is_chosen_under_actions(tmp_path):
     path.write_text('title: T\nstages: [{name: S, "bad\\nkey%": 1}]\n', "utf-8")
     result = invoke("validate", path, env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
-    [line] = [l for l in result.output.splitlines() if l.startswith("::")]
+    [line] = [ln for ln in result.output.splitlines() if ln.startswith("::")]
     assert line.startswith("::error file=")
     assert "gh%2C1%25.yaml" in line
     assert ",line=2,col=20," in line

@@ -21,7 +21,6 @@ import re
 import string
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -29,6 +28,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import journeymap
+from conftest import TESTS
 from journeymap.builtins import LANES
 from journeymap.loading.characters import FORBIDDEN as _CONTROL
 from journeymap.model import Journey
@@ -220,11 +220,11 @@ CORPUS = [
 @pytest.mark.parametrize("text", CORPUS, ids=lambda text: repr(text)[:40])
 def test_hostile_corpus_stays_text_in_every_field(text):
     for make_parser in INSTALLED_PARSERS:
-        assert_markdown_shows({field: text for field in FIELDS}, make_parser)
+        assert_markdown_shows(dict.fromkeys(FIELDS, text), make_parser)
 
 
 def test_the_hostile_map_has_only_the_structure_journeymap_writes():
-    journey = journeymap.load(Path(__file__).parent / "hostile.yaml")
+    journey = journeymap.load(TESTS / "hostile.yaml")
     page = render(journey)
     for make_parser in INSTALLED_PARSERS:
         tokens = make_parser().parse(page)
@@ -265,7 +265,7 @@ texts = st.one_of(markdownish, st.text(ALLOWED, max_size=20),
 
 @pytest.mark.parametrize("make_parser", PARSERS)
 @settings(max_examples=50, deadline=None)
-@given(st.fixed_dictionaries({field: texts for field in FIELDS}))
+@given(st.fixed_dictionaries(dict.fromkeys(FIELDS, texts)))
 def test_any_text_in_any_field_stays_text(make_parser, drawn):
     assert_markdown_shows(drawn, make_parser)
 
@@ -296,7 +296,7 @@ def test_a_source_url_is_one_link_that_shows_the_url(make_parser, scheme, tail):
 
 def test_line_breaks_are_written_as_mdx_compatible_br():
     assert escape("a\nb\r\nc\u2028d") == "a<br />b<br />c<br />d"
-    page = render(journey_with({f: "one\ntwo" for f in FIELDS}))
+    page = render(journey_with(dict.fromkeys(FIELDS, "one\ntwo")))
     assert "<br />" in page and "<br>" not in page
 
 

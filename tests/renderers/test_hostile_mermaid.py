@@ -96,7 +96,7 @@ def encode_entities(text: str) -> str:
 def tokens(text: str) -> list[tuple[str, str]]:
     found, states, position = [], ["INITIAL"], 0
     while position < len(text):
-        for rule, token, change in COMPILED[states[-1]]:
+        for rule, token, change in COMPILED[states[-1]]:  # noqa: B007 (used after the break)
             match = rule.match(text, position)
             if match:
                 break
@@ -190,7 +190,7 @@ def journey_of(title: str, scenario: str, stages: list[list[str]], personas: lis
             touchpoints.append(touchpoint)
         stage_data.append({"id": f"s{s}", "name": names[0], "touchpoints": touchpoints})
     data = {"title": title, "scenario": scenario, "stages": stage_data,
-            "personas": [{"id": pid, "name": name} for pid, name in zip(ids, personas)]}
+            "personas": [{"id": pid, "name": name} for pid, name in zip(ids, personas, strict=False)]}
     return normalise(Journey.model_validate(data))
 
 
@@ -394,6 +394,6 @@ def test_mermaid_cli_shows_every_name_as_written(mermaid_cli):
     generated = journey_of(arbitrary[0], arbitrary[-1], [arbitrary[i:i + 6] for i in range(0, len(arbitrary), 6)],
                            arbitrary[1:4])
     journeys = [corpus_journey(), generated, journey_of("%%{init}%% & <b>", "#58;", [["s", "t"]], [])]
-    for journey, view in zip(journeys, mermaid_cli(journeys)):
+    for journey, view in zip(journeys, mermaid_cli(journeys), strict=False):
         assert view == as_drawn(expected_view(journey)), mmd(journey)
         assert view == as_drawn(read_like_mermaid(mmd(journey))), "the model of Mermaid is wrong"

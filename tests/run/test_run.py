@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, TESTS
 from journeymap.errors import EXIT_USAGE, EnvironmentProblem, JourneyError, UsageError
 from journeymap.renderers import FlowOptions
 from journeymap.run import pipeline
@@ -22,7 +22,7 @@ from journeymap.run.report import MapUsageError, Message, Outputs, Report
 from journeymap.run.settings import Settings, SettingsError, load
 from journeymap.run.validate import ValidateRequest, run_validate
 
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 FLIGHT = EXAMPLES / "family-flight-booking.yaml"
 GYM = EXAMPLES / "gym-membership.it.yaml"
 

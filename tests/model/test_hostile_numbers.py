@@ -26,19 +26,20 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
+from conftest import TESTS
 from journeymap import fields
 from journeymap.fields import NUMBER_LIMIT, to_count, to_int, to_number, to_text_or_number
 from journeymap.layout.page import layout
 from journeymap.loading import Plain
 from journeymap.model import MAX_SCALE_STEPS, Journey, Scale
 from journeymap.presentation import Presentation
-from journeymap.renderers import RenderError, RenderOptions
 from journeymap.presentation.numbers import SCALE_VALUES, format_number, scale_values, signed
+from journeymap.renderers import RenderError, RenderOptions
 from journeymap.renderers.json_renderer import fractional_numbers
 from journeymap.renderers.registry import load
 from journeymap.validation import validate_text
 
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 HOSTILE = sorted((HERE / "hostile" / "numbers").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (\S+) (\d+):(\d+)$", re.MULTILINE)
 FORMATS = ("svg", "json", "md", "mmd", "dot", "html")
@@ -126,8 +127,8 @@ def _assert_one_column_per_stage(markdown: str, stages: int) -> None:
 def _assert_json_numbers_are_the_model_numbers(data: dict, path: Path) -> None:
     journey = validate_text(path.read_text("utf-8")).journey
     assert data["scale"] == {"min": journey.scale.min, "max": journey.scale.max}
-    for stage, stage_data in zip(journey.stages, data["stages"]):
-        for tp, tp_data in zip(stage.touchpoints, stage_data["touchpoints"]):
+    for stage, stage_data in zip(journey.stages, data["stages"], strict=False):
+        for tp, tp_data in zip(stage.touchpoints, stage_data["touchpoints"], strict=False):
             assert tp_data["emotion"] == tp.emotion
             for name, metric in tp.metrics.items():
                 assert tp_data["metrics"][name]["value"] == metric.value
@@ -193,7 +194,7 @@ def test_scale_values_are_few_ordered_and_include_both_ends(low, high, most):
     if high - low < most:
         assert values == list(range(low, high + 1))
     else:
-        steps = {b - a for a, b in zip(values[1:-1], values[2:-1])}
+        steps = {b - a for a, b in zip(values[1:-1], values[2:-1], strict=False)}
         assert len(steps) <= 1  # round values between the ends are evenly spaced
 
 

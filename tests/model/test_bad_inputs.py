@@ -2,14 +2,14 @@
 must produce (`# expect: CODE LINE:COL`), like check-jsonschema's examples."""
 
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import TESTS
 from journeymap.diagnostics import CODES
 from journeymap.validation import validate_path
 
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 CASES = sorted((HERE / "bad").glob("*.yaml")) + sorted((HERE / "warn").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (\S+) (\d+):(\d+)$", re.MULTILINE)
 

@@ -9,17 +9,23 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_graphviz import expected_edges, layout, needs_dot
 
+from conftest import run_cli
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.renderers import FlowOptions, RenderOptions
 from journeymap.renderers.dot_program import run_dot
 from journeymap.renderers.dot_source import FlowWarning, build_dot
-from journeymap.renderers.dot_text import (ID_BYTES, SHORT_TEXT_BYTES, TEXT_BYTES, cluster_name, cut, dot_id,
-                                           node_name)
-
-from conftest import run_cli
-from test_graphviz import expected_edges, layout, needs_dot
+from journeymap.renderers.dot_text import (
+    ID_BYTES,
+    SHORT_TEXT_BYTES,
+    TEXT_BYTES,
+    cluster_name,
+    cut,
+    dot_id,
+    node_name,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 GRAPHVIZ_STRING_LIMIT = 16384

@@ -6,13 +6,15 @@ import html.parser
 import os
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import journeymap
+from browser import find_chromium, measure
+from conftest import EXAMPLES, TESTS, example_paths, run_cli
+from journeymap import builtins
 from journeymap.layout.geometry import fits, overlap
 from journeymap.layout.page import layout
 from journeymap.model import Journey
@@ -22,13 +24,9 @@ from journeymap.renderers import RenderOptions
 from journeymap.renderers.icons import ICON_PATHS
 from journeymap.renderers.registry import load
 from journeymap.renderers.swimlane import prefix_for, render_svg
-from journeymap import builtins
+from strategies import journeys
 
-from browser import find_chromium, measure
-from conftest import EXAMPLES, example_paths, run_cli
-from test_properties import journeys
-
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 HOSTILE = HERE / "hostile.yaml"
 LONG = HERE / "longwords.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -165,8 +163,8 @@ def test_layout_boxes_never_overlap_and_every_line_fits(data, extra, map_type):
     blocks = drawing.text_blocks()
     for block in blocks:
         assert fits(block), (block.role, block.lines, block.w)
-        assert 0 <= block.x and block.x + block.w <= drawing.width + 0.01
-        assert 0 <= block.y and block.y + block.h <= drawing.height + 0.01
+        assert block.x >= 0 and block.x + block.w <= drawing.width + 0.01
+        assert block.y >= 0 and block.y + block.h <= drawing.height + 0.01
     for i, a in enumerate(blocks):
         for b in blocks[i + 1:]:
             assert not overlap(a, b), (a.role, a.lines, b.role, b.lines)

@@ -18,19 +18,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES, TESTS, run_cli
 from journeymap import i18n
 from journeymap.diagnostics import Diagnostic
 from journeymap.importers.mermaid import convert, display_name, parse, to_journey_data
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.run.reporting import format_github, format_json, format_text, shown_name, snippet
-from journeymap.safetext import inert
 from journeymap.run.settings import SettingsError, load
+from journeymap.safetext import inert
 from journeymap.validation import validate_path, validate_text
 
-from conftest import EXAMPLES, run_cli
-
-HERE = Path(__file__).parent
+HERE = TESTS  # the tests folder, where the shared fixtures live
 CORPUS = HERE / "hostile" / "reporting"
 
 # What .NET's TrimStart removes (char.IsWhiteSpace), beside what Python's isspace() does.
@@ -149,7 +148,7 @@ def github_message(d: Diagnostic) -> str:
 def test_every_github_line_is_one_annotation_that_reads_back_exactly(found):
     lines = runner_lines(format_github(found))
     assert len(lines) == len(found)
-    for line, d in zip(lines, found):
+    for line, d in zip(lines, found, strict=False):
         kind = {"error": "error", "warning": "warning", "info": "notice"}[d.severity]
         assert line.startswith(f"::{kind} ")
         command, properties, data = runner_command(line)
