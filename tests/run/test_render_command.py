@@ -41,7 +41,7 @@ def test_render_writes_beside_inputs_then_check_passes_and_nothing_is_rewritten(
     assert again.returncode == 0 and b"0 written, 9 unchanged" in again.stderr
     assert {p: p.stat().st_mtime_ns for p in outputs} == times
     check = run_cli("render", tmp_path, "-f", "md", "-f", "mmd", "-f", "json", "--check")
-    assert check.returncode == 0 and b"all outputs up to date" in check.stderr
+    assert check.returncode == 0 and b"3 maps: all 9 outputs up to date" in check.stderr
     outputs[0].write_text("edited", "utf-8")
     outputs[1].unlink()
     stale = run_cli("render", tmp_path, "-f", "md", "-f", "mmd", "-f", "json", "--check")
@@ -140,7 +140,7 @@ def test_same_bytes_in_other_processes_hash_seeds_and_locales(tmp_path):
                          env={"PYTHONHASHSEED": seed, "LANG": lang, "LC_ALL": lang, "TZ": "Asia/Tokyo"})
         assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*.*"))})
-    assert outputs[0] == outputs[1] == outputs[2] and len(outputs[0]) == 21
+    assert outputs[0] == outputs[1] == outputs[2] and len(outputs[0]) == 3 * len(example_paths())
 
 
 def test_parallel_run_gives_the_same_output_as_a_serial_one(tmp_path):
@@ -266,3 +266,27 @@ def test_every_shipped_locale_has_every_word():
     # a regional tag falls back to its language, an unknown one to English
     assert i18n.words("de-AT")["lane.pains"] == "Schmerzpunkte"
     assert i18n.words("pt-BR")["lane.pains"] == "Pain points"
+
+
+def test_a_lane_left_out_while_it_holds_content_is_a_warning_strict_fails_ignore_accepts(tmp_path):
+    flight = EXAMPLES / "family-flight-booking.yaml"
+    chosen = run_cli("render", flight, "-f", "svg", "-o", tmp_path / "a/", "--lanes", "touchpoints,emotions")
+    assert chosen.returncode == 0, chosen.stderr
+    stderr = chosen.stderr.decode()
+    assert "warning[hidden-lane]" in stderr and "'evidence' left out by --lanes while 4 touchpoints" in stderr
+    strict = run_cli("render", flight, "-f", "svg", "-o", tmp_path / "b/", "--lanes", "touchpoints,emotions",
+                     "--strict")
+    assert strict.returncode == 1
+    quiet = run_cli("render", flight, "-f", "svg", "-o", tmp_path / "c/", "--lanes", "touchpoints,emotions",
+                    "--strict", "--ignore", "hidden-lane")
+    assert quiet.returncode == 0 and b"hidden-lane" not in quiet.stderr
+    # the map's own `lanes:` is pointed at, at its line
+    narrow = tmp_path / "narrow.yaml"
+    narrow.write_text(flight.read_text("utf-8").replace("owners, metrics,\n        evidence]", "metrics]"),
+                      "utf-8")
+    own = run_cli("render", narrow, "-f", "svg", "-o", tmp_path / "d/")
+    line = next(n for n, text in enumerate(narrow.read_text("utf-8").splitlines(), 1) if text.startswith("lanes:"))
+    assert f"narrow.yaml:{line}:1: warning[hidden-lane]".encode() in own.stderr, own.stderr
+    # formats that draw no swimlane choose no lanes: nothing to warn about
+    text_only = run_cli("render", flight, "-f", "md", "-o", tmp_path / "e/", "--lanes", "touchpoints")
+    assert b"hidden-lane" not in text_only.stderr

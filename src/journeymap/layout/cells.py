@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..model import CustomLane, Touchpoint
 from ..presentation.ids import id_of
-from ..presentation.texts import Lane, lane_id, quoted
+from ..presentation.texts import Lane, given, lane_id, quoted
 from .frame import Column, Frame
 from .geometry import Item, Shape, TextBlock, TextStyle, text_block
-from .styles import BODY, CELL_PAD, COL_W, NAME, QUOTE, SMALL
+from .scripts import is_rtl
+from .styles import BODY, CELL_PAD, NAME, NOTE, QUOTE, SMALL
 
 # Lanes that list texts, one entry each, and the mark before an entry.
 LISTS = {"thoughts": "", "feelings": "•", "pains": "•", "opportunities": "→", "physical_evidence": "•",
@@ -22,22 +23,34 @@ class _Cell:
     def __init__(self, x: float, y: float, w: float, role: str):
         self.x, self.y, self.w, self.role = x, y, w, role
         self.items: list[Item] = []
+        self.marked: Shape | None = None     # the mark of the next text
 
     def text(self, text: str, style: TextStyle = BODY, indent: float = 0.0,
              role: str | None = None) -> TextBlock:
-        block = text_block(self.x + indent, self.y, self.w - indent, text, style, role=role or self.role)
+        """A text under the last; right to left, its mark and indent move to
+        the right side, where the paragraph starts."""
+        mark, self.marked = self.marked, None
+        x = self.x + indent
+        if indent and is_rtl(text):
+            x = self.x
+            if mark is not None:
+                centred = mark.kind == "circle"
+                mirrored = 2 * self.x + self.w - mark.x
+                mark.x = mirrored if centred else mirrored - mark.w
+        block = text_block(x, self.y, self.w - indent, text, style, role=role or self.role)
         self.items.append(block)
         self.y += block.h
         return block
 
     def mark(self, shape: Shape) -> None:
         self.items.append(shape)
+        self.marked = shape
 
 
 def cell(frame: Frame, column: Column, lane: Lane, y: float) -> tuple[float, list[Item]]:
     """(height, items) of one lane's cell in one column."""
     kind = lane_id(lane)
-    content = _Cell(column.x + 3 + CELL_PAD, y + CELL_PAD, COL_W - 6 - 2 * CELL_PAD, kind)
+    content = _Cell(column.x + 3 + CELL_PAD, y + CELL_PAD, column.w - 6 - 2 * CELL_PAD, kind)
     tp = column.touchpoint
     if tp is None:
         if kind == "touchpoints":
@@ -48,8 +61,8 @@ def cell(frame: Frame, column: Column, lane: Lane, y: float) -> tuple[float, lis
         if tp.lanes.get(lane.id):
             content.text(tp.lanes[lane.id])
     elif kind == "channels":
-        if tp.channel:
-            content.text(frame.view.channel_name(tp.channel))
+        for channel_id in tp.channels:
+            content.text(frame.view.channel_name(channel_id))
     elif kind in ("actions", "owners"):
         single = tp.action if kind == "actions" else tp.owner
         if single:
@@ -81,15 +94,13 @@ def _touchpoint(frame: Frame, tp: Touchpoint, content: _Cell) -> None:
     view, x = frame.view, content.x
     if tp.key:
         content.mark(Shape("star", x, content.y + 1, 14, 14, fill="accent"))
-    indent = 18 if tp.key else 0
-    name = text_block(x + indent, content.y, content.w - indent, tp.name, NAME, role="touchpoint")
-    content.items.append(name)
-    content.y += name.h + 2
-    if tp.channel:
-        channel = frame.journey.channel(tp.channel)
+    content.text(tp.name, NAME, indent=18 if tp.key else 0, role="touchpoint")
+    content.y += 2
+    for channel_id in tp.channels:
+        channel = frame.journey.channel(channel_id)
         if channel is not None and channel.icon:
             content.mark(Shape("icon", x, content.y, 14, 14, d=channel.icon, stroke="muted"))
-        content.text(view.channel_name(tp.channel), SMALL, indent=18, role="channel")
+        content.text(view.channel_name(channel_id), SMALL, indent=18, role="channel")
     extra = []
     if tp.control == "indirect":
         extra.append(view.word("indirect"))
@@ -97,6 +108,8 @@ def _touchpoint(frame: Frame, tp: Touchpoint, content: _Cell) -> None:
         extra.append(tp.duration)
     if extra:
         content.text(" · ".join(extra), SMALL, role="details")
+    if given(tp.notes):
+        content.text(tp.notes, NOTE, role="notes")
     for persona in view.participants(tp):
         colour = view.persona_colours[id_of(persona)]
         content.mark(Shape("circle", x + 4, content.y + 8, 4, 4, colour=colour))

@@ -1,45 +1,88 @@
-"""Path maths for the emotion curves: runs of points between gaps, and a
-smooth path through each run that never leaves the chart."""
+"""Path maths for the emotion curves: a monotone cubic through the points.
+
+Catmull-Rom overshoots (a flat 3, 3 between a 1 and a 1 reads as a bump);
+Steffen's monotone cubic does not: between two points the curve stays
+within their range, a flat pair stays flat, and it passes through every
+point. Each piece is a cubic Bézier, so a reader of the SVG (and the tests)
+can check it: its control points lie within the range of its two ends."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TypeAlias, TypeVar
+from collections.abc import Sequence
+from typing import TypeAlias
 
 Point: TypeAlias = tuple[float, float]
-P = TypeVar("P")
+# (start, first control, second control, end) of one cubic Bézier piece
+Piece: TypeAlias = tuple[Point, Point, Point, Point]
 
 
-def runs(points: Sequence[P | None]) -> Iterator[list[P]]:
-    """The runs of consecutive points: a missing value (None) breaks a curve."""
-    run: list[P] = []
-    for point in points:
-        if point is None:
-            if run:
-                yield run
-            run = []
-        else:
-            run.append(point)
-    if run:
-        yield run
+def _sign(value: float) -> float:
+    return (value > 0) - (value < 0)
 
 
-def smooth_path(points: Sequence[Point], top: float, bottom: float) -> str:
-    """A Catmull-Rom curve through the points as cubic Béziers; control points
-    are kept inside the chart so the curve never leaves it. A single point is
-    a short level stroke."""
-    def fmt(value: float) -> str:
-        return f"{value:.1f}"
+def slopes(points: Sequence[Point]) -> list[float]:
+    """Steffen's tangents (1990): zero at a local extreme, at most twice
+    the smaller neighbouring secant, so no piece leaves its range."""
+    count = len(points)
+    if count < 2:
+        return [0.0] * count
+    widths = [points[i + 1][0] - points[i][0] or 1e-9 for i in range(count - 1)]
+    secants = [(points[i + 1][1] - points[i][1]) / widths[i] for i in range(count - 1)]
+    tangents = [secants[0]]
+    for i in range(1, count - 1):
+        left, right = secants[i - 1], secants[i]
+        middle = (left * widths[i] + right * widths[i - 1]) / (widths[i - 1] + widths[i])
+        tangents.append((_sign(left) + _sign(right)) * min(abs(left), abs(right), 0.5 * abs(middle)))
+    tangents.append(secants[-1])
+    return tangents
 
-    if len(points) == 1:
-        x, y = points[0]
-        return f"M{fmt(x - 6)},{fmt(y)}L{fmt(x + 6)},{fmt(y)}"
-    d = f"M{fmt(points[0][0])},{fmt(points[0][1])}"
+
+def pieces(points: Sequence[Point]) -> list[Piece]:
+    """The Bézier pieces between consecutive points (x ascending)."""
+    tangents = slopes(points)
+    made: list[Piece] = []
     for i in range(len(points) - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < len(points) else p2
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, min(bottom, max(top, p1[1] + (p2[1] - p0[1]) / 6)))
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, min(bottom, max(top, p2[1] - (p3[1] - p1[1]) / 6)))
-        d += f"C{fmt(c1[0])},{fmt(c1[1])} {fmt(c2[0])},{fmt(c2[1])} {fmt(p2[0])},{fmt(p2[1])}"
+        (x0, y0), (x1, y1) = points[i], points[i + 1]
+        third = (x1 - x0) / 3
+        made.append(((x0, y0), (x0 + third, y0 + tangents[i] * third),
+                     (x1 - third, y1 - tangents[i + 1] * third), (x1, y1)))
+    return made
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def path_of(run: Sequence[Piece]) -> str:
+    """Consecutive pieces as one path."""
+    start = run[0][0]
+    d = f"M{_fmt(start[0])},{_fmt(start[1])}"
+    for _, (ax, ay), (bx, by), (ex, ey) in run:
+        d += f"C{_fmt(ax)},{_fmt(ay)} {_fmt(bx)},{_fmt(by)} {_fmt(ex)},{_fmt(ey)}"
     return d
+
+
+def dot_path(point: Point) -> str:
+    """A single point: a short level stroke."""
+    x, y = point
+    return f"M{_fmt(x - 6)},{_fmt(y)}L{_fmt(x + 6)},{_fmt(y)}"
+
+
+def smooth_path(points: Sequence[Point]) -> str:
+    """The monotone cubic through the points as one path."""
+    if len(points) == 1:
+        return dot_path(points[0])
+    return path_of(pieces(points))
+
+
+def split_runs(flags: Sequence[bool]) -> list[tuple[bool, int, int]]:
+    """(flag, first, last + 1) of each run of equal flags: the solid and the
+    bridging stretches of a curve's pieces."""
+    found: list[tuple[bool, int, int]] = []
+    for index, flag in enumerate(flags):
+        if found and found[-1][0] == flag:
+            found[-1] = (flag, found[-1][1], index + 1)
+        else:
+            found.append((flag, index, index + 1))
+    return found

@@ -5,36 +5,20 @@ chart, so that nothing depends on reading a colour or a height."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeAlias
 
-from ..model import Scale
 from ..presentation import Presentation
-from ..presentation.numbers import scale_position, scale_values, signed
+from ..presentation.numbers import scale_values, signed
 from ..presentation.texts import Lane
-from .curves import runs, smooth_path
+from .emotion_curves import Chart, curves, previous_curves
 from .frame import Column, Frame
 from .geometry import Group, Shape, TextBlock, TextStyle, text_block
-from .styles import BOLD, CELL_PAD, CHART_H, COL_W, FACE_R, LABEL_W, PAD, SMALL
+from .styles import BOLD, CELL_PAD, CHART_H, LABEL_W, PAD, SMALL
 
 # A text under the chart: (text, style, persona colour or None)
 Note: TypeAlias = tuple[str, TextStyle, str | None]
 # A note placed: (its text block, the persona colour of its dot or None)
 NoteBlock: TypeAlias = tuple[TextBlock, str | None]
-# A point of a curve: (x, y, position on the scale)
-Point: TypeAlias = tuple[float, float, float]
-
-
-@dataclass(frozen=True)
-class _Chart:
-    """The vertical extent of the chart: where a value of the scale sits."""
-
-    top: float
-    bottom: float
-    scale: Scale
-
-    def y_of(self, value: float) -> float:
-        return self.bottom - scale_position(value, self.scale) * (self.bottom - self.top)
 
 
 def emotion_lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
@@ -43,7 +27,7 @@ def emotion_lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
     title = view.lane_title(lane)
     row = Group("lane-emotions", title)
     chart_top = y + 14
-    chart = _Chart(chart_top, chart_top + CHART_H - 28, frame.journey.scale)
+    chart = Chart(chart_top, chart_top + CHART_H - 28, frame.journey.scale)
     written = [_note_blocks(column, _notes(view, column), chart.bottom + 16) for column in frame.columns]
     height = max([CHART_H] + [bottom - y + 8 for _, bottom in written])
     row.add(Shape("rect", PAD, y, LABEL_W - 4, height, fill="panel_alt", radius=4))
@@ -52,8 +36,8 @@ def emotion_lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
                   fill="cell", radius=4))
     _scale(frame, chart, row)
     if view.previous:
-        _previous_curves(frame, chart, row)
-    _curves(frame, chart, row)
+        previous_curves(frame, chart, row)
+    curves(frame, chart, row, SMALL)
     for blocks, _ in written:
         for block, colour in blocks:
             if colour:
@@ -86,14 +70,14 @@ def _note_blocks(column: Column, notes: list[Note], top: float) -> tuple[list[No
         if not text:
             continue
         indent = 12 if colour else 0
-        block = text_block(column.x + CELL_PAD + indent, y, COL_W - 2 * CELL_PAD - indent, text, style,
+        block = text_block(column.x + CELL_PAD + indent, y, column.w - 2 * CELL_PAD - indent, text, style,
                            role="emotion-value", align="start")
         blocks.append((block, colour))
         y += block.h
     return blocks, y
 
 
-def _scale(frame: Frame, chart: _Chart, row: Group) -> None:
+def _scale(frame: Frame, chart: Chart, row: Group) -> None:
     """Labels at the values that have room (the ends and zero first, then
     round values between, as many as the chart's height holds), grid lines."""
     scale = chart.scale
@@ -111,39 +95,3 @@ def _scale(frame: Frame, chart: _Chart, row: Group) -> None:
         row.add(Shape("line", PAD + LABEL_W + 3, label_y, frame.grid_right - PAD - LABEL_W - 6, 0,
                       stroke="grid", stroke_width=0.5 if value else 1.0,
                       dash=None if value == 0 else "2 4"))
-
-
-def _curves(frame: Frame, chart: _Chart, row: Group) -> None:
-    """One curve per persona (or one for everyone), side by side where
-    several meet, broken where a value is missing; a face at every value."""
-    view = frame.view
-    count = len(view.curves)
-    for number, (pid, colour) in enumerate(view.curves):
-        offset = (number - (count - 1) / 2) * 2 * (FACE_R + 1) if count > 1 else 0.0
-        points: list[Point | None] = []
-        for column in frame.columns:
-            value = view.emotion(column.touchpoint, pid) if column.touchpoint else None
-            points.append(None if value is None else (column.x + COL_W / 2 + offset, chart.y_of(value),
-                                                      scale_position(value, chart.scale)))
-        for run in runs(points):
-            row.add(Shape("path", d=smooth_path([(px, py) for px, py, _ in run], chart.top, chart.bottom),
-                          stroke=None if colour else "curve", colour=colour, stroke_width=2.5))
-        for point in points:
-            if point is not None:
-                px, py, position = point
-                row.add(Shape("face", px, py, FACE_R, FACE_R, value=position, colour=colour))
-
-
-def _previous_curves(frame: Frame, chart: _Chart, row: Group) -> None:
-    """The previous version's curve(s), faint and dashed, under today's."""
-    view = frame.view
-    for pid, _ in view.curves:
-        points: list[Point | None] = []
-        for column in frame.columns:
-            value = view.previous_emotion(column.touchpoint, pid) if column.touchpoint else None
-            points.append(None if value is None else (column.x + COL_W / 2, chart.y_of(value), 0.0))
-        for run in runs(points):
-            row.add(Shape("path", d=smooth_path([(px, py) for px, py, _ in run], chart.top, chart.bottom),
-                          stroke="muted", stroke_width=1.5, dash="5 4"))
-            for px, py, _ in run:
-                row.add(Shape("circle", px, py, 3.5, 3.5, fill="background", stroke="muted"))

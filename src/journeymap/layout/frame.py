@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..model import Journey, Stage, Touchpoint
 from ..presentation import Presentation
 from ..presentation.texts import Lane, lane_id
+from .columns import column_width
 from .styles import COL_W, LABEL_W, MIN_WIDTH, PAD
 
 
@@ -20,6 +21,11 @@ class Column:
     stage: Stage
     touchpoint: Touchpoint | None
     x: float
+    w: float = COL_W
+
+    @property
+    def middle(self) -> float:
+        return self.x + self.w / 2
 
 
 @dataclass(frozen=True)
@@ -46,16 +52,16 @@ class Frame:
         for column in self.columns:
             if spans and spans[-1][0] is column.stage:
                 stage, left, _ = spans[-1]
-                spans[-1] = (stage, left, column.x + COL_W)
+                spans[-1] = (stage, left, column.x + column.w)
             else:
-                spans.append((column.stage, column.x, column.x + COL_W))
+                spans.append((column.stage, column.x, column.x + column.w))
         return spans
 
 
 def frame_of(view: Presentation) -> Frame:
     # Columns need their touchpoint's name even where the lanes leave it out
     # (a service blueprint's defaults): it then heads the grid.
-    lanes = view.lanes
+    lanes = view.shown_lanes
     if "touchpoints" not in [lane_id(lane) for lane in lanes]:
         lanes = ("touchpoints", *lanes)
     columns: list[Column] = []
@@ -63,6 +69,7 @@ def frame_of(view: Presentation) -> Frame:
     for stage in view.journey.stages:
         here: list[Touchpoint | None] = list(stage.touchpoints) or [None]  # an empty stage keeps a column
         for touchpoint in here:
-            columns.append(Column(stage, touchpoint, x))
-            x += COL_W
+            width = column_width(view, touchpoint, lanes)
+            columns.append(Column(stage, touchpoint, x, width))
+            x += width
     return Frame(view, lanes, tuple(columns), x, max(x + PAD, MIN_WIDTH))

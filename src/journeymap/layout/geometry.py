@@ -108,7 +108,7 @@ def text_block(x: float, y: float, width: float, text: str, style: TextStyle, pa
                role: str = "") -> TextBlock:
     """A box `width` wide whose height fits `text` wrapped to it."""
     inner = max(width - 2 * padding, 1.0)
-    lines = wrap(text, inner, lambda s: text_width(s, style.size, style.bold)) if text else []
+    lines = wrap(text, inner, lambda s: text_width(s, style.size, style.bold), typeset=True) if text else []
     height = max(len(lines) * style.leading + 2 * padding, min_height)
     return TextBlock(x, y, width, height, lines, style, padding, align=align, fill=fill, role=role)
 

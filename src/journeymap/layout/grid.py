@@ -9,7 +9,7 @@ from .cells import cell, cell_box
 from .emotion_chart import emotion_lane
 from .frame import Frame
 from .geometry import Group, Shape, TextBlock, text_block
-from .styles import BOLD, COL_W, HEADING, LABEL_W, LINE_BAND, LINE_LABEL, MIN_ROW, PAD, SMALL, SMALL_BOLD
+from .styles import BOLD, HEADING, LABEL_W, LINE_BAND, LINE_LABEL, MIN_ROW, PAD, SMALL, SMALL_BOLD
 
 BLUEPRINT_LINES = (  # (the lane below the line, its word key)
     ("frontstage", "line.interaction"),
@@ -100,7 +100,7 @@ def _lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
     row.add(text_block(PAD, y, LABEL_W - 4, title, BOLD, padding=8, role="lane-title"))
     for column, (_, items) in zip(frame.columns, cells, strict=True):
         touchpoint = column.touchpoint if kind == "touchpoints" else None
-        row.add(cell_box(touchpoint, column.x + 3, y, COL_W - 6, height, card=kind == "touchpoints"))
+        row.add(cell_box(touchpoint, column.x + 3, y, column.w - 6, height, card=kind == "touchpoints"))
         for item in items:
             row.add(item)
     return row, y + height

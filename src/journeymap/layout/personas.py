@@ -56,6 +56,11 @@ def _card(frame: Frame, persona: Persona, x: float, y: float) -> tuple[float, li
         items.append(role)
         ny += role.h
     cy = max(ny, cy + 36 + 9) + 6
+    description = getattr(persona, "description", None)
+    if description:
+        block = text_block(inner_x, cy, inner_w, description, BODY, role="persona-description")
+        items.append(block)
+        cy += block.h + 6
     if persona.quote:
         quote = text_block(inner_x, cy, inner_w, quoted(persona.quote), QUOTE, role="quote")
         items.append(quote)

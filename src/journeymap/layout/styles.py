@@ -8,7 +8,9 @@ from .geometry import TextStyle
 PAD = 24.0            # around the page
 GAP = 12.0            # between blocks
 LABEL_W = 160.0       # the lane-title column
-COL_W = 200.0         # one touchpoint column
+COL_W = 200.0         # one touchpoint column, where the content does not size it
+MIN_COL = 160.0       # the narrowest column
+MAX_COL = 320.0       # the widest column
 CELL_PAD = 8.0
 CARD_W = 300.0        # a persona card
 CHART_H = 140.0       # the emotion chart inside its lane
@@ -26,5 +28,6 @@ SMALL_BOLD = TextStyle(11, bold=True)
 HEADING = TextStyle(14, bold=True)
 NAME = TextStyle(13, bold=True)
 QUOTE = TextStyle(12, italic=True)
+NOTE = TextStyle(11, italic=True, colour="muted")
 LINE_LABEL = TextStyle(10, italic=True, colour="muted")
 AVATAR = TextStyle(13, bold=True)

@@ -86,19 +86,44 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def wrap(text: str, width: float, measure: Measure) -> list[str]:
+HYPHEN = "\u2010"   # the hyphen a forced break adds (U+2010, never in the author's word)
+
+
+def wrap(text: str, width: float, measure: Measure, typeset: bool = False) -> list[str]:
     """Lines of `text` no wider than `width` (each at least one grapheme).
 
-    Explicit line breaks are kept; trailing spaces do not count."""
+    Explicit line breaks are kept; trailing spaces do not count. `typeset`
+    (the SVG) adds a hyphen where a word of a hyphenating script is forced
+    across lines, and leaves no single CJK character alone on a last line."""
     if text.isprintable() and text.strip() and measure(text.rstrip()) <= width:
         return [text.rstrip()]
     lines: list[str] = []
     for paragraph in re.split(r"\r\n|[\n\r\x85\u2028\u2029]", text):
-        lines.extend(_wrap_paragraph(paragraph, width, measure))
+        broken = _wrap_paragraph(paragraph, width, measure, typeset)
+        lines.extend(_balanced(broken, width, measure) if typeset else broken)
     return lines
 
 
-def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
+def _hyphenates(cluster: str) -> bool:
+    """Letters of scripts that mark a broken word with a hyphen (Latin,
+    Greek, Cyrillic, Armenian); not CJK, Hebrew, Arabic or Thai."""
+    return cluster[:1].isalpha() and ord(cluster[0]) < 0x0590
+
+
+def _balanced(lines: list[str], width: float, measure: Measure) -> list[str]:
+    """No CJK character alone on the last line: the line above gives one."""
+    if len(lines) < 2:
+        return lines
+    last = list(graphemes(lines[-1]))
+    above = list(graphemes(lines[-2]))
+    if len(last) == 1 and is_wide(last[0]) and len(above) > 2 and is_wide(above[-1]):
+        moved = above[-1] + last[0]
+        if measure(moved) <= width:
+            return [*lines[:-2], "".join(above[:-1]), moved]
+    return lines
+
+
+def _wrap_paragraph(text: str, width: float, measure: Measure, typeset: bool = False) -> list[str]:
     """Greedy line filling. `measure` must add up (the width of a + b is the
     width of a plus the width of b), so a line's width is kept as a sum."""
     if not text.strip():
@@ -117,7 +142,7 @@ def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
             # a token wider than a whole line: break it where it must
             if line.strip():
                 lines.append(line.rstrip())
-            pieces = _break_long(token, width, measure)
+            pieces = _break_long(token, width, measure, typeset)
             lines.extend(pieces[:-1])
             line, line_width = pieces[-1], measure(pieces[-1])
             continue
@@ -125,7 +150,7 @@ def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
         line = token.lstrip() if token.strip() else ""
         line_width = measure(line)
         if measure(line.rstrip()) > width:
-            pieces = _break_long(line, width, measure)
+            pieces = _break_long(line, width, measure, typeset)
             lines.extend(pieces[:-1])
             line, line_width = pieces[-1], measure(pieces[-1])
     if line.strip() or not lines:
@@ -133,16 +158,24 @@ def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
     return lines
 
 
-def _break_long(token: str, width: float, measure: Measure) -> list[str]:
+def _break_long(token: str, width: float, measure: Measure, typeset: bool = False) -> list[str]:
+    """A word wider than the line, broken where it must; typeset, a break
+    between two letters of a hyphenating script gets a hyphen."""
     pieces: list[str] = []
-    piece = ""
+    piece: list[str] = []
     for cluster in graphemes(token):
-        if piece and measure((piece + cluster).rstrip()) > width:
-            pieces.append(piece)
-            piece = cluster
+        if piece and measure("".join(piece + [cluster]).rstrip()) > width:
+            if typeset and _hyphenates(piece[-1]) and _hyphenates(cluster):
+                if len(piece) > 1 and measure("".join(piece) + HYPHEN) > width:
+                    cluster = piece.pop() + cluster   # one letter moves down to make room
+                fits = measure("".join(piece) + HYPHEN) <= width
+                pieces.append("".join(piece) + (HYPHEN if fits else ""))
+            else:
+                pieces.append("".join(piece))
+            piece = list(graphemes(cluster))
         else:
-            piece += cluster
-    pieces.append(piece)
+            piece.append(cluster)
+    pieces.append("".join(piece))
     return pieces
 
 

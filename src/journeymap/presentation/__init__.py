@@ -9,6 +9,8 @@ score, a metric or an evidence line reads the same in every format.
 - `personas`: persona names, colours and who takes part where;
 - `texts`: lane titles, channel names, source titles, quotations;
 - `details`: metric and evidence texts;
+- `lanes`: the lanes the swimlane draws (following the content) and those
+  a choice of lanes hides while they hold content;
 - `view`: `Presentation`, all of the above for one map, language and choice
   of lanes.
 """

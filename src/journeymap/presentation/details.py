@@ -10,13 +10,15 @@ from ..model import Evidence, Journey, Metric
 from .numbers import format_number
 from .texts import given, source_title
 
+NO_VALUE = "—"   # a planned metric: a target, no value yet
+
 
 @dataclass(frozen=True)
 class MetricView:
     """One metric: its figure, its target and whether the target is met."""
 
     name: str
-    value: str                  # the number, formatted
+    value: str                  # the number, formatted; NO_VALUE for a planned metric
     unit: str | None
     target: str | None          # the target, formatted; None without one
     better: str                 # "higher" or "lower"
@@ -25,7 +27,7 @@ class MetricView:
     verdict: str | None         # "met" or "missed", in the locale; None without a target
 
     def amount(self, number: str) -> str:
-        return f"{number} {self.unit}" if self.unit else number
+        return f"{number} {self.unit}" if self.unit and number != NO_VALUE else number
 
     @property
     def figure(self) -> str:
@@ -58,7 +60,7 @@ class MetricView:
 def metric_view(name: str, metric: Metric, words: Mapping[str, str]) -> MetricView:
     met = metric.met
     return MetricView(
-        name=name, value=format_number(metric.value), unit=metric.unit,
+        name=name, value=NO_VALUE if metric.value is None else format_number(metric.value), unit=metric.unit,
         target=None if metric.target is None else format_number(metric.target),
         better=metric.better, met=met, target_label=words["target"],
         verdict=None if met is None else words["met" if met else "missed"])

@@ -12,6 +12,7 @@ from ..model import Evidence, Journey, Metric, Persona, Touchpoint
 from .details import EvidenceView, MetricView, evidence_view, metric_view
 from .emotions import PersonaEmotion, curve_personas, emotion_for, face, previous_emotion, touchpoint_emotions
 from .ids import id_of
+from .lanes import shown_lanes
 from .personas import named_participants, persona_colours, persona_names
 from .texts import Lane, channel_name, chosen_lanes, lane_title
 
@@ -29,6 +30,8 @@ class Presentation:
         self.locale: str = locale or journey.locale
         self.words: Mapping[str, str] = i18n.words(self.locale)
         self.lanes: tuple[Lane, ...] = tuple(chosen_lanes(journey, lanes))
+        # the swimlane's lanes: the content decides where the map chose none
+        self.shown_lanes: tuple[Lane, ...] = tuple(shown_lanes(journey, lanes))
         self.previous = previous
         self.persona_names = persona_names(journey)
         self.persona_colours = persona_colours(journey)
@@ -46,6 +49,10 @@ class Presentation:
 
     def channel_name(self, channel_id: str | None) -> str:
         return channel_name(self.journey, channel_id, self.words)
+
+    def channel_names(self, touchpoint: Touchpoint) -> str:
+        """Every channel of a touchpoint by name: `Website, Email`."""
+        return ", ".join(self.channel_name(cid) for cid in touchpoint.channels)
 
     def persona_name(self, persona_id: str) -> str:
         return self.persona_names.get(persona_id, persona_id)

@@ -11,11 +11,13 @@ one decimal, so the bytes never depend on the machine.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 
 from ..layout.fonts import BASE_FAMILY, EMOJI_FAMILY, cjk_family, font_stack, runs
 from ..layout.geometry import Drawing, Group, Shape, TextBlock
 from ..layout.page import layout
+from ..layout.scripts import is_rtl, language_of
 from ..model import Journey
 from ..presentation import Presentation
 from .markup import xml_escape
@@ -24,6 +26,7 @@ from .svg_marks import face, icon, level, n, star, verdict
 from .theme import Theme, theme
 
 ASCENT = 1.16   # em above the baseline that any of our fonts may reach
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}")
 
 
 def prefix_for(journey: Journey) -> str:
@@ -95,6 +98,10 @@ class _Writer:
         }
         return table.get(key or "", "none")
 
+    def ink(self, key: str) -> str:
+        """A text's colour: a theme key, or a persona's own colour (a curve's name)."""
+        return key if HEX_COLOUR.fullmatch(key) else self.colour(key)
+
     def write(self) -> bytes:
         d, pre = self.d, self.prefix
         self.out.append(
@@ -102,7 +109,9 @@ class _Writer:
             f'height="{n(d.height)}" viewBox="0 0 {n(d.width)} {n(d.height)}" role="img" '
             f'aria-labelledby="{pre}-title {pre}-desc" font-family="{xml_escape(font_stack(self.locale))}" '
             f'font-size="12" xml:lang="{xml_escape(self.locale)}">')
-        self.out.append(f'<title id="{pre}-title">{xml_escape(self.j.title)}</title>')
+        spoken = self.j.accessibility
+        title = spoken.title if spoken is not None and spoken.title else self.j.title
+        self.out.append(f'<title id="{pre}-title">{xml_escape(title)}</title>')
         self.out.append(f'<desc id="{pre}-desc">{xml_escape(self._description())}</desc>')
         self.out.append(f'<rect x="0" y="0" width="{n(d.width)}" height="{n(d.height)}" '
                         f'fill="{self.p.background}"/>')
@@ -112,6 +121,8 @@ class _Writer:
         return self.out.result()
 
     def _description(self) -> str:
+        if self.j.accessibility is not None and self.j.accessibility.description:
+            return self.j.accessibility.description
         parts = [self.words["type." + self.j.type]]
         if self.j.scenario:
             parts.append(self.j.scenario)
@@ -146,13 +157,22 @@ class _Writer:
         if not block.lines:
             self.out.append("</g>")
             return
+        text = " ".join(block.lines)
+        rtl = is_rtl(text)
         if block.align == "middle":
             x, anchor = block.x + block.w / 2, ' text-anchor="middle"'
+        elif rtl:  # right to left: a paragraph starts at the right side of its box
+            x, anchor = block.x + block.w - block.padding, ' direction="rtl"'
         elif block.align == "end":
             x, anchor = block.x + block.w - block.padding, ' text-anchor="end"'
         else:
             x, anchor = block.x + block.padding, ""
-        attributes = f'font-size="{n(style.size)}" fill="{self.colour(style.colour)}"{anchor}'
+        if rtl and block.align == "middle":
+            anchor += ' direction="rtl"'
+        language = language_of(text, self.locale)
+        if language:
+            anchor += f' xml:lang="{language}"'
+        attributes = f'font-size="{n(style.size)}" fill="{self.ink(style.colour)}"{anchor}'
         if style.bold:
             attributes += ' font-weight="bold"'
         if style.italic:
