@@ -12,7 +12,7 @@ Ids left out are filled into the raw data before validation (`ids.py`), and
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
@@ -34,6 +34,9 @@ from .fields import (
     Url,
 )
 from .ids import with_derived_ids
+
+BlueprintSide = Literal["customer", "frontstage", "backstage", "support"]
+BLUEPRINT_SIDES: tuple[BlueprintSide, ...] = get_args(BlueprintSide)
 
 
 class Node(BaseModel):
@@ -63,6 +66,7 @@ class Persona(Node):
     id: Id | None = None
     name: Text
     role: Text | None = None
+    description: Text | None = None
     quote: Text | None = None
     avatar: Text | None = Field(None, description="an emoji or a short text; never fetched")
     color: Color | None = None
@@ -97,17 +101,24 @@ def _metric_shorthand(value: object) -> object:
 
 
 class Metric(Node):
-    value: Number
+    """A measure; a planned one has a `target` and no `value` yet."""
+
+    value: Number | None = None
     target: Number | None = None
     unit: Text | None = None
     better: Annotated[Better, OneOf(builtins.BETTER)] = "higher"
 
     @property
     def met(self) -> bool | None:
-        """Whether the target is met; None without a target."""
-        if self.target is None:
+        """Whether the target is met; None without a target or without a value."""
+        if self.target is None or self.value is None:
             return None
         return self.value >= self.target if self.better == "higher" else self.value <= self.target
+
+    @property
+    def planned(self) -> bool:
+        """Measured not yet: a target without a value."""
+        return self.value is None
 
 
 def _allow_number(schema: dict[str, Any]) -> None:
@@ -133,6 +144,16 @@ def _emotion_kind(value: object) -> str:
     return "~map" if isinstance(value, dict) else "~int"
 
 
+def _one_or_many(value: object) -> str:
+    return "~list" if isinstance(value, list) else "~one"
+
+
+# `channel: website` or `channel: [website, email]`
+ChannelRef = Annotated[
+    Annotated[Id, Tag("~one")] | Annotated[list[Id], Tag("~list")],
+    Discriminator(_one_or_many),
+]
+
 Emotion = Annotated[
     Annotated[Int, Tag("~int")] | Annotated[dict[Id, Int], Tag("~map")],
     Discriminator(_emotion_kind),
@@ -142,7 +163,7 @@ Emotion = Annotated[
 class Touchpoint(Node):
     id: Id | None = None
     name: Text
-    channel: Id | None = None
+    channel: ChannelRef | None = Field(None, description="a channel id, or a list of them")
     personas: IdList = []
     action: Text | None = None
     thoughts: TextList = []
@@ -164,6 +185,13 @@ class Touchpoint(Node):
     support: TextList = []
     lanes: dict[Id, Text] = {}
     notes: Text | None = None
+
+    @property
+    def channels(self) -> list[str]:
+        """Every channel of the touchpoint, in order: `channel` read as a list."""
+        if self.channel is None:
+            return []
+        return [self.channel] if isinstance(self.channel, str) else list(self.channel)
 
 
 class Stage(Node):
@@ -190,8 +218,20 @@ class Scale(Node):
 
 
 class CustomLane(Node):
+    """A lane of the map's own; `side` places it in a service blueprint
+    (with the built-in lane of that name), else it follows the built-in lanes."""
+
     id: Id
     title: Text
+    side: Annotated[BlueprintSide, OneOf(BLUEPRINT_SIDES)] | None = None
+
+
+class Accessibility(Node):
+    """What assistive technology reads for the drawn map (an SVG's <title>
+    and <desc>) when it should differ from the title and description."""
+
+    title: Text | None = None
+    description: Text | None = None
 
 
 def _lane_kind(value: object) -> str:
@@ -215,6 +255,7 @@ class Journey(Node):
     type: Annotated[MapType, OneOf(builtins.MAP_TYPES)] = "current-state"
     scenario: Text | None = None
     description: Text | None = None
+    accessibility: Accessibility | None = None
     expectations: TextList = []
     owner: Text | None = None
     version: Text | None = None

@@ -4,6 +4,7 @@ shows every part of the format, so people learn it by editing."""
 from __future__ import annotations
 
 from . import builtins
+from .schema import SCHEMA_ID
 
 _HEADER = """\
 # yaml-language-server: $schema={schema}
@@ -23,6 +24,7 @@ scale: {{min: -2, max: 2}}          # emotion scale: -2 very negative .. 2 very 
 persona:
   name: Alex Example
   role: Who this person is
+  description: A few sentences on their situation, as research found it
   quote: "Something this person said in research."
   avatar: "🙂"
   goals: [What they want to achieve]
@@ -54,7 +56,7 @@ stages:
     touchpoints:
       - id: compares
         name: Compares the options
-        channel: website
+        channel: [website, email]         # one channel, or a list
         action: Reads the price page
         thoughts: [Which one do I need?]
         emotion: -1
@@ -63,6 +65,7 @@ stages:
         key: true
         metrics:
           conversion: {value: 0.08, target: 0.1}
+          nps: {target: 40}               # planned: a target, no value yet
         next: [buys]
   - id: use
     name: Use
@@ -82,7 +85,7 @@ _BLUEPRINT_EXTRA = """\
 
 
 def starter(map_type: str = "current-state", locale: str = "en", name: str = "journey.yaml",
-            schema: str = "https://journeymap.dev/schemas/journeymap.schema.json") -> str:
+            schema: str = SCHEMA_ID) -> str:
     """The text of a starter file for a map type and a locale."""
     if map_type not in builtins.MAP_TYPES:
         raise ValueError(map_type)

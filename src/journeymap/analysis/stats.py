@@ -109,7 +109,8 @@ def pain_stats(journey: Journey) -> JsonObject:
     per_channel: Counter[str] = Counter()
     for _, tp in journey.all_touchpoints():
         if tp.pains:
-            per_channel[tp.channel or "(none)"] += len(tp.pains)
+            for cid in tp.channels or ["(none)"]:
+                per_channel[cid] += len(tp.pains)
     orphans = []
     for stage in journey.stages:
         if any(tp.opportunities for tp in stage.touchpoints):
@@ -133,13 +134,14 @@ def channel_stats(journey: Journey) -> JsonObject:
     control: Counter[str] = Counter()
     for stage, tp in journey.all_touchpoints():
         control[tp.control or "unspecified"] += 1
-        if tp.channel is None:
+        if not tp.channels:
             modes["unspecified"] += 1
             continue
-        stages = used.setdefault(tp.channel, [])
-        if stage.id not in stages:
-            stages.append(id_of(stage))
-        channel = journey.channel(tp.channel)
+        for cid in tp.channels:
+            stages = used.setdefault(cid, [])
+            if stage.id not in stages:
+                stages.append(id_of(stage))
+        channel = journey.channel(tp.channels[0])  # a touchpoint counts once, by its first channel
         modes[(channel.mode if channel and channel.mode else "unspecified")] += 1
     return {
         "channels": [{"channel": cid, "name": channel_name(journey, cid, english), "stages": stages}
@@ -153,7 +155,7 @@ def channel_stats(journey: Journey) -> JsonObject:
 def metric_gap(metric: Metric) -> Fraction | None:
     """How far the value is beyond its target, in the good direction
     (negative: missed), exactly."""
-    if metric.target is None:
+    if metric.target is None or metric.value is None:  # no target, or planned (not measured yet)
         return None
     value, target = Fraction(metric.value), Fraction(metric.target)
     return value - target if metric.better == "higher" else target - value

@@ -39,19 +39,30 @@ class Section:
 class MermaidJourney:
     title: str | None = None
     acc_title: str | None = None
-    description: str | None = None
+    description: str | None = None  # `accDescr`
     sections: list[Section] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # errors and warnings
+
+    @property
+    def failed(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
 
 
 def problem(filename: str, line: int, column: int, message: str, source: str,
-             suggestion: str | None = None, code: str = "mermaid-syntax") -> Diagnostic:
+            suggestion: str | None = None, code: str = "mermaid-syntax") -> Diagnostic:
     return Diagnostic(file=filename, line=line, column=column, severity="error",
                       code=code, message=message, suggestion=suggestion,
                       source_line=source)
 
 
-def _lines(text: str) -> list[str]:
+def warning(filename: str, line: int, column: int, message: str, source: str,
+            suggestion: str | None = None, code: str = "mermaid-import") -> Diagnostic:
+    """Something imported although Mermaid would draw it otherwise (or not at all)."""
+    return Diagnostic(file=filename, line=line, column=column, severity="warning",
+                      code=code, message=message, suggestion=suggestion, source_line=source)
+
+
+def text_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
@@ -62,7 +73,7 @@ def forbidden_characters(text: str, filename: str, limit: int = 20) -> list[Diag
     from ..loading.characters import FORBIDDEN
 
     found: list[Diagnostic] = []
-    for number, line in enumerate(_lines(text), start=1):
+    for number, line in enumerate(text_lines(text), start=1):
         for match in FORBIDDEN.finditer(line):
             char = match.group()
             found.append(problem(
@@ -85,7 +96,7 @@ def _kind_of(char: str) -> str:
 def parse(text: str, filename: str = "<mermaid>") -> MermaidJourney:
     """The diagram's parts; problems are diagnostics, never exceptions."""
     result = MermaidJourney()
-    lines = _lines(text)
+    lines = text_lines(text)
     index = 0
     if lines and lines[0].strip() == "---":  # front matter
         for end in range(1, len(lines)):
@@ -117,6 +128,11 @@ def parse(text: str, filename: str = "<mermaid>") -> MermaidJourney:
         if not seen_keyword:
             if stripped.split()[0] == "journey":
                 seen_keyword = True
+                if stripped != "journey":
+                    result.diagnostics.append(warning(
+                        filename, number, raw.index(stripped[0]) + 8,
+                        f"expected nothing after `journey`, found {stripped[7:].strip()!r}; "
+                        "Mermaid rejects the diagram, journeymap ignores it", raw))
                 continue
             result.diagnostics.append(problem(filename, number, raw.index(stripped[0]) + 1,
                                                f"expected the `journey` keyword, found {stripped!r}",
@@ -139,9 +155,20 @@ def parse(text: str, filename: str = "<mermaid>") -> MermaidJourney:
             else:
                 result.description = decode_entities(after.lstrip(":").strip())
         elif keyword == "section":
+            if ":" in rest:
+                result.diagnostics.append(warning(
+                    filename, number, raw.index(":") + 1,
+                    "expected a section name without `:`, found one; Mermaid rejects the "
+                    "diagram, journeymap keeps the whole name", raw, "write the colon as #58;"))
             section = decode_entities(rest.strip()) or f"Section {len(result.sections) + 1}"
             result.sections.append(Section(section))
         else:
+            if stripped.startswith("#") and not _ENTITY.match(stripped):
+                result.diagnostics.append(warning(
+                    filename, number, raw.index("#") + 1,
+                    "expected a task, found a line starting with `#`; Mermaid rejects the "
+                    "diagram (its comments start with %%), journeymap reads it as a task", raw,
+                    "start a comment with %%"))
             task = _task(stripped, number, raw, filename, result)
             if task is not None:
                 if not result.sections:
@@ -162,14 +189,15 @@ def _task(stripped: str, number: int, raw: str, filename: str, result: MermaidJo
     name, _, data = stripped.partition(":")
     score_text, _, actors_text = data.partition(":")
     score_text = score_text.strip()
-    score = None
+    score: float | None = None
     if score_text:
-        if not _SCORE.match(score_text):
+        if _SCORE.match(score_text):
+            score = float(score_text)
+        else:  # Mermaid draws the task with a NaN score: import it without an emotion
             column = raw.index(":") + 2 + (len(data) - len(data.lstrip()))
-            result.diagnostics.append(problem(
-                filename, number, column, f"expected a score from 1 to 5, found {score_text!r}", raw))
-            return None
-        score = float(score_text)
+            result.diagnostics.append(warning(
+                filename, number, column, f"expected a score from 1 to 5, found {score_text!r}; "
+                "the task is imported without an emotion", raw))
     actors = [decode_entities(a.strip()) for a in actors_text.split(":")[0].split(",") if a.strip()]
     return Task(decode_entities(name.strip()), score, actors, number)
 

@@ -175,7 +175,7 @@ class _Builder:
         rows = [f"<b>{'★ ' if tp.key else ''}{label_text(self._fit(tp.name, what + ' (name)'))}</b>"]
         details = []
         if tp.channel:
-            details.append(view.channel_name(tp.channel))
+            details.append(view.channel_names(tp))
         if tp.control == "indirect":
             details.append(view.word("indirect"))
         if tp.duration:
@@ -246,9 +246,10 @@ class _Builder:
             for target_id in targets:
                 target = by_id[target_id]
                 edge: dict[str, str] = {}
-                if self.edge_labels and target.channel and target.channel != tp.channel:
-                    name = self.view.channel_name(target.channel)
-                    name = self._fit(name, named("channel", target.channel) + " (name)", SHORT_TEXT_BYTES)
+                if self.edge_labels and target.channels and target.channels != tp.channels:
+                    name = self.view.channel_names(target)
+                    name = self._fit(name, named("channel", ", ".join(target.channels)) + " (name)",
+                                     SHORT_TEXT_BYTES)
                     edge["label"] = f"<{label_text('→ ' + name, 20)}>"
                 if position[target_id] > index:
                     self.lines.append(f"  {q(node_name(tp))} -> {q(node_name(target))}"

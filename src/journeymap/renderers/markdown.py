@@ -121,7 +121,7 @@ def _lane_entries(view: Presentation, tp: Touchpoint, lane: Lane) -> list[str]:
     if kind == "touchpoints":
         return [_touchpoint(view, tp)]
     if kind == "channels":
-        return [_named(tp, escape(view.channel_name(tp.channel)))] if tp.channel else []
+        return [_named(tp, escape(view.channel_names(tp)))] if tp.channel else []
     if kind in ("actions", "owners"):
         single = tp.action if kind == "actions" else tp.owner
         return [_named(tp, escape(single))] if given(single) else []
@@ -145,7 +145,7 @@ def _touchpoint(view: Presentation, tp: Touchpoint) -> str:
     text = ("⭐ " if tp.key else "") + _strong(escape(tp.name))
     details = []
     if tp.channel:
-        details.append(escape(view.channel_name(tp.channel)))
+        details.append(escape(view.channel_names(tp)))
     if tp.control == "indirect":
         details.append(escape(view.word("indirect")))
     if given(tp.duration):

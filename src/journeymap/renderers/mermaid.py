@@ -70,8 +70,12 @@ class MermaidRenderer:
         title = mermaid_text(journey.title)
         if title != EMPTY:
             lines.append(f"    title {title}")
-        if journey.scenario and mermaid_text(journey.scenario) != EMPTY:
-            lines.append(f"    accDescr: {mermaid_text(journey.scenario)}")
+        spoken = journey.accessibility
+        if spoken is not None and spoken.title and mermaid_text(spoken.title) != EMPTY:
+            lines.append(f"    accTitle: {mermaid_text(spoken.title)}")
+        described = (spoken.description if spoken is not None else None) or journey.scenario
+        if described and mermaid_text(described) != EMPTY:
+            lines.append(f"    accDescr: {mermaid_text(described)}")
         names = persona_names(journey)
         for stage in journey.stages:
             lines.append(f"    section {mermaid_text(stage.name)}")
