@@ -28,7 +28,7 @@ class _Checker:
 
     def unresolved(self, path: Path, kind: str, value: str, known: Iterable[str],
                    hint: str | None = None, at_key: bool = False) -> None:
-        names = list(known)
+        names = list(dict.fromkeys(known))  # an id used twice is listed once
         near = closest(value, names)
         listing = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
         expected = f"a {kind} id ({listing})" if names else f"a {kind} id, but none is declared"
@@ -120,9 +120,10 @@ def _references(c: _Checker) -> None:
             for pi, pid in enumerate(tp.personas):
                 if pid not in persona_ids:
                     c.unresolved(base + ("personas", pi), "persona", pid, persona_ids)
-            if tp.channel is not None and tp.channel not in channel_ids:
-                c.unresolved(base + ("channel",), "channel", tp.channel, channel_ids,
-                             "declare it under `channels:`")
+            for ci, channel in enumerate(tp.channels):  # `channel: x` or `channel: [x, y]`
+                if channel not in channel_ids:
+                    where = base + (("channel", ci) if isinstance(tp.channel, list) else ("channel",))
+                    c.unresolved(where, "channel", channel, channel_ids, "declare it under `channels:`")
             for ni, target in enumerate(tp.next):
                 if target not in touchpoint_set:
                     c.unresolved(base + ("next", ni), "touchpoint", target, touchpoint_ids)
@@ -199,7 +200,7 @@ def _unused(c: _Checker) -> None:
         used_personas.update(tp.personas or _ids(j.personas))
         if isinstance(tp.emotion, dict):
             used_personas.update(tp.emotion)
-    used_channels = {tp.channel for tp in touchpoints}
+    used_channels: set[str | None] = {channel for tp in touchpoints for channel in tp.channels}
     used_sources = {ev.source for tp in touchpoints for ev in tp.evidence}
     declared: tuple[tuple[str, Sequence[Persona | Channel | Source], set[str | None]], ...] = (
         ("persona", j.personas, used_personas),

@@ -56,6 +56,12 @@ CODES: dict[str, str] = {
     "future-without-opportunities": WARNING,
     "blueprint-without-backstage": WARNING,
     "hypothesis-only-key": WARNING,
+    # drawing: a lane the map or --lanes leaves out while it holds content
+    "hidden-lane": WARNING,
+    # importing from other tools
+    "mermaid-import": WARNING,
+    "sheet-syntax": ERROR,
+    "sheet-value": WARNING,
     "metric-missed-target": INFO,
 }
 

@@ -129,3 +129,64 @@ def _unwrap(annotation: object) -> object:
         else:
             return annotation
     return annotation
+
+
+# The whole-map errors still worth reporting for a map that failed parsing:
+# those a pruned copy shows truly (a reference to nothing, an id used twice).
+LENIENT_CODES = ("duplicate-id", "unresolved-reference")
+_PRUNE_ROUNDS = 8
+
+
+def parse_leniently(document: Document) -> Journey | None:
+    """The map with every part pydantic rejected left out, when that leaves
+    a map: so that one run reports the reference and id errors too, not only
+    after the structure is fixed. Only a key of a mapping is ever left out
+    (never an id, never a list item, which would shift the positions); a map
+    that cannot be mended so gives None."""
+    data: object = document.data
+    for _ in range(_PRUNE_ROUNDS):
+        try:
+            return Journey.model_validate(data)
+        except ValidationError as exc:
+            pruned = _without(data, [error["loc"] for error in exc.errors(include_url=False)])
+        if pruned is None:
+            return None
+        data = pruned
+    return None
+
+
+def _without(data: object, locations: list[tuple[int | str, ...]]) -> object | None:
+    """A copy of `data` without the keys at these locations; None when one
+    of them is not a key that can be left out."""
+    copy = _copied(data)
+    for loc in locations:
+        path = [p for p in loc if not (isinstance(p, str) and p.startswith("~"))]
+        if path and path[-1] == "[key]":
+            path.pop()
+        if not path or not isinstance(path[-1], str) or path[-1] in ("id", "stages", "title"):
+            return None
+        parent: object | None = copy
+        for part in path[:-1]:
+            parent = _child(parent, part)
+        if not isinstance(parent, dict) or path[-1] not in parent:
+            return None
+        del parent[path[-1]]
+    return copy
+
+
+def _child(container: object, part: int | str) -> object | None:
+    found: object | None = None
+    if isinstance(container, dict):
+        found = container.get(part)
+    elif isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        found = container[part]
+    return found
+
+
+def _copied(data: object) -> object:
+    """A copy of the containers of loaded data (the values are immutable)."""
+    if isinstance(data, dict):
+        return {key: _copied(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copied(value) for value in data]
+    return data

@@ -10,9 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SCHEMA_ID = "https://journeymap.dev/schemas/journeymap.schema.json"
+# Addresses that resolve: the files kept in `schemas/`, as GitHub serves them
+# raw, so that an editor given the `$id` (or a modeline naming it) fetches
+# the schema itself.
+SCHEMAS_URL = "https://raw.githubusercontent.com/journeymap/journeymap/main/schemas/"
+SCHEMA_ID = SCHEMAS_URL + "journeymap.schema.json"
 # Where the `json` renderer's output says its shape is described.
-NORMALISED_SCHEMA_ID = "https://journeymap.dev/schemas/journeymap.normalised.schema.json"
+NORMALISED_SCHEMA_ID = SCHEMAS_URL + "journeymap.normalised.schema.json"
+# The first line of a journey file that makes the YAML language server
+# (VS Code's YAML extension, and every editor using it) check and complete it.
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_ID}"
 
 JsonSchema = dict[str, Any]
 

@@ -13,7 +13,7 @@ from .diagnostics import ERROR, Diagnostic, sort_key
 from .loading import Document, load_bytes, load_file, load_path, load_text
 from .model import Journey
 from .normalise import normalise
-from .parse import parse
+from .parse import LENIENT_CODES, parse, parse_leniently
 
 Arguments = ParamSpec("Arguments")
 Returned = TypeVar("Returned")
@@ -44,9 +44,22 @@ def validate_document(document: Document, ignore: Iterable[str] = ()) -> Result:
             diagnostics += check(parsed, document.sourcemap)
             if not any(d.severity == ERROR for d in diagnostics):
                 journey = normalise(parsed)
+        else:
+            diagnostics += _whole_map_errors(document, diagnostics)
     kept = [d for d in diagnostics if d.severity == ERROR or d.code not in ignored]
     kept.sort(key=sort_key)
     return Result(document.filename, journey, kept)
+
+
+def _whole_map_errors(document: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+    """For a map that failed parsing: the reference and id errors of what
+    remains without the rejected parts, so that one run reports them all."""
+    mended = parse_leniently(document)
+    if mended is None:
+        return []
+    seen = {(d.line, d.column, d.code) for d in found}
+    return [d for d in check(mended, document.sourcemap)
+            if d.code in LENIENT_CODES and (d.line, d.column, d.code) not in seen]
 
 
 def _without_gc(function: Callable[Arguments, Returned], *args: Arguments.args,

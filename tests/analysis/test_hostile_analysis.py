@@ -287,10 +287,11 @@ def test_render_compare_with_an_empty_folder_is_a_usage_error(tmp_path):
     assert b"no journey maps" in result.stderr
 
 
-def test_stats_of_an_empty_folder_is_empty_strict_json(tmp_path):
+def test_stats_of_an_empty_folder_says_so_and_exits_2(tmp_path):
+    """As pytest does when it collects nothing: a run over no maps is not a pass."""
     result = run_cli("stats", tmp_path, "--format", "json", env=DEBUG)
-    assert_clean(result, 0)
-    assert strict_json(result.stdout) == {"maps": [], "summary": []}
+    assert_clean(result, 2)
+    assert b"no journey files found under" in result.stderr and result.stdout == b""
 
 
 # terminals that cannot show UTF-8 --------------------------------------------------------

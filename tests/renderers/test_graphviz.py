@@ -13,6 +13,7 @@ from hypothesis import given, settings
 
 import journeymap
 from conftest import EXAMPLES, TESTS, example_paths, run_cli
+from goldens import compare_golden
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.renderers import FlowOptions, RenderOptions
@@ -104,11 +105,9 @@ def test_hostile_text_cannot_make_graphviz_constructs():
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
 def test_dot_golden_files(path, update_goldens):
-    golden = HERE / "goldens" / f"{path.stem}.dot"
-    data = build_dot(journeymap.load(path), RenderOptions()).encode("utf-8")
-    if update_goldens:
-        golden.write_bytes(data)
-    assert data == golden.read_bytes(), f"{golden.name} differs: run pytest --update-goldens"
+    journey = journeymap.load(path)
+    data = build_dot(journey, RenderOptions()).encode("utf-8")
+    compare_golden(HERE / "goldens" / f"{path.stem}.dot", journey, "dot", data, update_goldens)
 
 
 @needs_dot

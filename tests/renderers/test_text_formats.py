@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 
 import journeymap
 from conftest import EXAMPLES, ROOT, TESTS, example_paths
+from goldens import compare_golden
 from journeymap.importers.mermaid import convert
 from journeymap.renderers import RenderOptions
 from journeymap.renderers.registry import load
@@ -27,13 +28,8 @@ def render(path, fmt, **options):
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("path", example_paths() + [HOSTILE], ids=lambda p: p.stem)
 def test_golden_files(path, fmt, update_goldens):
-    golden = GOLDENS / f"{path.stem}.{fmt}"
-    data = render(path, fmt)
-    if update_goldens:
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_bytes(data)
-    assert golden.exists(), f"no golden file {golden.name}: run pytest --update-goldens"
-    assert data == golden.read_bytes(), f"{golden.name} differs: run pytest --update-goldens and read the diff"
+    compare_golden(GOLDENS / f"{path.stem}.{fmt}", journeymap.load(path), fmt, render(path, fmt),
+                   update_goldens)
 
 
 def markdown_parser():

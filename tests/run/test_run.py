@@ -96,7 +96,7 @@ def test_validate_strict_and_ignore():
 @pytest.mark.parametrize("request_, message", [
     (ValidateRequest(["."], ignore=["no-such-code"]), "--ignore: unknown code 'no-such-code'"),
     (ValidateRequest(["."], ignore=["duplicate-id"]), "only warnings can be ignored"),
-    (ValidateRequest(["."], report_format="xml"), "--format must be one of text, json, github"),
+    (ValidateRequest(["."], report_format="xml"), "report format must be one of text, json, github, sarif"),
     (ValidateRequest(["nowhere.yaml"]), "no such file or folder: nowhere.yaml"),
 ])
 def test_validate_usage_errors_are_raised(request_, message):
@@ -175,7 +175,7 @@ def test_render_writes_then_leaves_unchanged_then_checks(project):
 def test_render_of_a_map_with_errors_is_exit_1_and_writes_nothing(project):
     report = run_render(RenderRequest([str(HERE / "bad" / "unknown-key.yaml")], formats=["md"],
                                       output="out"))
-    assert report.exit_code == 1 and report.summary == "1 map: 0 written, 0 unchanged, 1 invalid"
+    assert report.exit_code == 1 and report.summary == "1 map: 0 written, 0 unchanged; 1 map has errors (not rendered)"
     assert not (project / "out").exists()
 
 

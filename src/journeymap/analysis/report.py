@@ -135,7 +135,8 @@ def diff_tables(result: JsonObject) -> list[Table]:
     if rows:
         tables.append(("Emotion per touchpoint", ["touchpoint", "before", "after", "change"], rows))
     rows = [[s["stage"] + (f" ({s['persona']})" if s["persona"] else ""), _num(s["old"]), _num(s["new"]),
-             _change(s["change"])] for s in result["stage_emotion"] if s["change"] != 0]
+             _change(s["change"])] for s in result["stage_emotion"]
+            if s["change"] != 0 and not (s["old"] is None and s["new"] is None)]
     if rows:
         tables.append(("Emotion per stage (average)", ["stage", "before", "after", "change"], rows))
     rows = [["solved", p] for p in result["pains"]["solved"]] + [["new", p] for p in result["pains"]["new"]]

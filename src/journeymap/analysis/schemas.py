@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, TypeAlias
 
+from ..schema import SCHEMAS_URL as SCHEMA_BASE
+
 Schema: TypeAlias = dict[str, Any]  # a JSON Schema, as JSON-ready data
 
 _NUM = {"type": ["number", "null"]}
@@ -27,7 +29,7 @@ _POINT = _obj({"stage": _STR, "touchpoint": _STR, "name": _STR, "emotion": {"typ
 
 STATS = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://journeymap.dev/schemas/stats.schema.json",
+    "$id": SCHEMA_BASE + "stats.schema.json",
     "title": "journeymap stats --format json",
     **_obj({
         "maps": _list(_obj({
@@ -81,7 +83,7 @@ STATS = {
 _CHANGE = _obj({"old": _NUM, "new": _NUM, "change": _NUM})
 DIFF = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://journeymap.dev/schemas/diff.schema.json",
+    "$id": SCHEMA_BASE + "diff.schema.json",
     "title": "journeymap diff --format json",
     **_obj({
         "old": _STR, "new": _STR, "changed": {"type": "boolean"},

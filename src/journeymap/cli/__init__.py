@@ -35,7 +35,7 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True,
+    version: bool = typer.Option(False, "-V", "--version", callback=_version_callback, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
     """Customer journey maps as code."""
@@ -47,9 +47,11 @@ app.command()(render.watch)
 app.command()(plugins.renderers)
 app.command()(analyse.stats)
 app.command()(analyse.diff)
-import_app = typer.Typer(help="Turn diagrams from other tools into journey files.", no_args_is_help=True)
+import_app = typer.Typer(help="Turn diagrams from other tools into journey files.", no_args_is_help=True,
+                         cls=Commands)
 app.add_typer(import_app, name="import")
 import_app.command("mermaid")(importers.import_mermaid)
+import_app.command("sheet")(importers.import_sheet)
 app.command()(project.schema)
 app.command()(project.init)
 

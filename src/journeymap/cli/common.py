@@ -22,6 +22,15 @@ class Commands(TyperGroup):
     here, as its Report: a message (or the diagnostics) and its exit code.
     Anything else is a bug and reaches `main()`."""
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The command, its arguments shown by their metavar alone (PATH,
+        FILE), never with typer's type placeholder (`<list[str]>`)."""
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", []):
+            if param.param_type_name == "argument":
+                param.display_type_rich = lambda ctx: None
+        return command
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import typer
 
+from . import options
 from .common import finish
 
 
 def schema(
-    output: Path | None = typer.Option(None, "-o", "--output",
+    output: Path | None = typer.Option(None, "-o", "--output", metavar="FILE",
                                        help="Write to this file instead of standard output."),
     normalised: bool = typer.Option(False, "--normalised", help="The schema of the `json` renderer's "
                                                                 "output (the normalised model) instead."),
@@ -22,10 +23,12 @@ def schema(
 
 
 def init(
-    file: Path = typer.Argument(Path("journey.yaml"), help="The file to create."),
-    map_type: str = typer.Option("current-state", "--type", "-t",
+    file: Path = typer.Argument(Path("journey.yaml"), metavar="FILE", help="The file to create."),
+    map_type: str = typer.Option("current-state", "--type", "-t", metavar="TYPE",
                                  help="current-state, future-state, day-in-the-life or service-blueprint."),
-    locale: str = typer.Option("en", "--locale", "-l", help="Language of the labels journeymap writes."),
+    locale: str = typer.Option("en", "--locale", "-l", metavar="LOCALE",
+                               autocompletion=options.complete_locales,
+                               help="Language of the labels journeymap writes."),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
 ) -> None:
     """Write a commented starter journey map that validates."""

@@ -15,9 +15,8 @@ import math
 from collections.abc import Iterator
 
 from ..model import Journey
+from ..schema import NORMALISED_SCHEMA_ID
 from . import RenderError, RenderOptions
-
-NORMALISED_SCHEMA_ID = "https://journeymap.dev/schemas/journeymap.normalised.schema.json"
 
 
 class JsonRenderer:

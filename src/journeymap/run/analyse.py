@@ -12,7 +12,8 @@ from ..analysis.stats import stats, summary
 from ..errors import UsageError
 from ..safetext import inert
 from ..validation import Result
-from .discovery import expand
+from . import settings
+from .inputs import find_inputs
 from .report import Document, Report, Section
 from .validate import validate_inputs
 from .versions import load_version
@@ -22,7 +23,11 @@ FORMATS = ("text", "json", "md")
 
 def _check(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {inert(repr(fmt))}")
+        from ..fields import closest
+
+        near = closest(fmt, FORMATS)
+        hint = f" (did you mean '{near}'?)" if near else ""
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {inert(repr(fmt))}{hint}")
 
 
 def _problems(results: Sequence[Result]) -> Report:
@@ -31,11 +36,13 @@ def _problems(results: Sequence[Result]) -> Report:
     return Report(exit_code=1 if errors else 0, diagnostics=errors, files=len(results))
 
 
-def run_stats(paths: Sequence[str], fmt: str) -> Report:
-    """The figures of every map, and a summary over several; exit 1 when a
-    map cannot be loaded (the others are still shown)."""
+def run_stats(paths: Sequence[str], fmt: str, config: str | None = None,
+              exclude: Sequence[str] = ()) -> Report:
+    """The figures of every map (found as validate finds them), and a summary
+    over several; exit 1 when a map cannot be loaded (the others are still
+    shown)."""
     _check(fmt)
-    results = validate_inputs(expand(paths))
+    results = validate_inputs(find_inputs(paths, settings.for_run(config), exclude))
     report = _problems(results)
     entries = [stats(r.journey, r.filename) for r in results if r.journey is not None]
     rows = summary(entries)

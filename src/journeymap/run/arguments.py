@@ -5,8 +5,14 @@ value is close. Shared by validate, render, watch and the other commands."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..safetext import inert
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Journey
+    from ..renderers import RenderOptions
 
 
 def _near(word: str, choices: Sequence[str]) -> str:
@@ -23,8 +29,14 @@ def report_format(fmt: str | None) -> str:
 
     fmt = fmt or default_format()
     if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise UsageError(f"the report format must be one of {', '.join(FORMATS)}, not "
+                         f"{inert(repr(fmt))}{_near(fmt, FORMATS)}")
     return fmt
+
+
+def formats(items: Sequence[str]) -> list[str]:
+    """-f svg,png and -f svg -f png alike; each format once, in order."""
+    return list(dict.fromkeys(part.strip() for item in items for part in item.split(",") if part.strip()))
 
 
 def ignore_codes(items: Sequence[str]) -> list[str]:
@@ -77,7 +89,7 @@ def direction(text: str | None) -> str:
     if text is None:
         return "LR"
     if text.upper() not in ("LR", "TB", "TD"):
-        raise UsageError(f"--direction must be LR or TB, not {text!r}")
+        raise UsageError(f"--direction must be LR or TB, not {inert(repr(text))}")
     return "LR" if text.upper() == "LR" else "TB"
 
 
@@ -85,7 +97,8 @@ def theme(name: str) -> str:
     from ..renderers import THEMES
 
     if name not in THEMES:
-        raise UsageError(f"--theme must be one of {', '.join(THEMES)}, not '{name}'")
+        raise UsageError(f"--theme must be one of {', '.join(THEMES)}, not {inert(repr(name))}"
+                         + _near(name, list(THEMES)))
     return name
 
 
@@ -97,3 +110,25 @@ def map_type(name: str) -> str:
         raise UsageError(f"--type must be one of {', '.join(builtins.MAP_TYPES)}, not {name!r}"
                          + _near(name, list(builtins.MAP_TYPES)))
     return name
+
+
+def map_choices(journey: Journey, name: str, options: RenderOptions) -> list[str]:
+    """What `--lanes` and `--personas` name that this map lacks, each said
+    with the map's name and the values it does allow (a usage error, exit 2)."""
+    from .. import builtins
+    from ..presentation.texts import lane_id
+
+    problems = []
+    custom = [lane_id(lane) for lane in journey.lanes or [] if lane_id(lane) not in builtins.LANES]
+    for lane in options.lanes or ():
+        if lane not in builtins.LANES and lane not in custom:
+            allowed = ", ".join([*builtins.LANES, *custom])
+            problems.append(f"--lanes: {name} has no lane {lane!r}{_near(lane, [*builtins.LANES, *custom])}; "
+                            f"allowed: {allowed}")
+    ids = [persona.id for persona in journey.personas if persona.id]
+    for persona in options.flow.personas or ():
+        if persona not in ids:
+            allowed = ", ".join(ids) if ids else "none (the map declares no persona ids)"
+            problems.append(f"--personas: {name} has no persona {persona!r}{_near(persona, ids)}; "
+                            f"its persona ids: {allowed}")
+    return [inert(problem) for problem in problems]

@@ -19,11 +19,10 @@ from ..errors import UsageError
 from ..integrations.documents import holds_journeymap_fence, is_document
 from ..loading import explain_os_error, open_regular_file
 from ..safetext import inert
+from .exclusion import Exclusion
 
 STDIN = "-"
 SUFFIXES = (".yaml", ".yml")
-SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
-                ".mypy_cache", ".pytest_cache", "site-packages"}
 # A YAML file in a folder is taken as a journey file when it has a top-level
 # `journeymap:` or `stages:` key (workflow files and mkdocs.yml have neither).
 _JOURNEY_MARK = re.compile(rb"^(journeymap|stages)[ \t]*:", re.MULTILINE)
@@ -66,9 +65,16 @@ def _looks_like_journey(path: Path) -> bool:
     return bool(_JOURNEY_MARK.search(head))
 
 
-def expand(paths: Iterable[str], documents: bool = False) -> list[Input]:
-    """Files in the order given; the files of a folder sorted by path. With
-    `documents`, a folder's Markdown files that hold a journeymap block too."""
+class NoJourneyFiles(UsageError):
+    """A run over folders that found nothing to do: said, never a silent pass."""
+
+
+def expand(paths: Iterable[str], documents: bool = False, exclusion: Exclusion | None = None) -> list[Input]:
+    """Files in the order given; the files of a folder sorted by path, less
+    what `exclusion` passes over (default: hidden and cache folders and what
+    git ignores). With `documents`, a folder's Markdown files that hold a
+    journeymap block too."""
+    exclusion = exclusion or Exclusion.of(Path.cwd(), None, (), ())
     inputs: list[Input] = []
     seen: set[str] = set()
     for raw in paths:
@@ -77,7 +83,7 @@ def expand(paths: Iterable[str], documents: bool = False) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_search(path, documents), key=lambda item: item.relative or "")
+            found = sorted(_search(path, documents, exclusion), key=lambda item: item.relative or "")
         elif os.path.lexists(path):  # a broken link is named, and reported by the loader
             found = [Input(str(path), str(path), path.name)]
         else:
@@ -90,6 +96,17 @@ def expand(paths: Iterable[str], documents: bool = False) -> list[Input]:
     return inputs
 
 
+def require_some(inputs: list[Input], paths: Iterable[str]) -> list[Input]:
+    """The inputs, or `NoJourneyFiles` when the folders searched held none
+    (pytest's "no tests ran", but a usage error here: exit 2)."""
+    if not inputs:
+        where = ", ".join(inert(path) for path in paths)
+        raise NoJourneyFiles(f"no journey files found under {where} (a journey file is a .yaml or "
+                             ".yml file with a top-level `stages:` or `journeymap:` key; excluded "
+                             "and git-ignored files are skipped)")
+    return inputs
+
+
 def _identity(item: Input) -> str:
     """Two names of one file are one input; a path that cannot be read is
     known only by its name."""
@@ -99,12 +116,14 @@ def _identity(item: Input) -> str:
     return "unreadable:" + os.path.abspath(path)
 
 
-def _search(folder: Path, documents: bool = False) -> Iterator[Input]:
+def _search(folder: Path, documents: bool, exclusion: Exclusion) -> Iterator[Input]:
     unlisted: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unlisted.append):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not exclusion.excluded(Path(root) / d, is_dir=True))
         for name in sorted(files):
             candidate = Path(root) / name
+            if exclusion.excluded(candidate, is_dir=False):
+                continue
             if is_document(name):
                 if documents and holds_journeymap_fence(candidate):
                     yield _input(folder, candidate)

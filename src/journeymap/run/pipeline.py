@@ -24,7 +24,9 @@ from ..integrations.documents import is_document, render_document
 from ..renderers import RenderError, RenderOptions
 from ..renderers.registry import RendererLoadError, load
 from ..safetext import inert
+from .arguments import map_choices
 from .discovery import Input
+from .hidden import hidden_lane_warnings
 from .plan import Plan, output_path
 from .validate import validate_input
 
@@ -51,6 +53,7 @@ class Outcome:
     render_errors: list[str] = field(default_factory=list)
     environment_problems: list[str] = field(default_factory=list)  # the same for every map
     render_warnings: list[str] = field(default_factory=list)
+    usage_problems: list[str] = field(default_factory=list)  # --lanes/--personas this map lacks
 
     @property
     def valid(self) -> bool:
@@ -59,16 +62,24 @@ class Outcome:
 
 def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
                  output_dir: Path | None, to_stdout: bool = False,
-                 ignore: Sequence[str] = (), verbose: bool = False) -> Outcome:
-    """Validate one input and, if it has no errors, render every format."""
+                 ignore: Sequence[str] = (), verbose: bool = False,
+                 output_file: Path | None = None) -> Outcome:
+    """Validate one input and, if it has no errors and has every lane and
+    persona the options name, render every format."""
     if item.path is not None and item.problem is None and is_document(item.path):
         return _render_document(item, formats, options, output_dir, ignore)
     result = validate_input(item, ignore, verbose)
     outcome = Outcome(item, list(result.diagnostics))
     if result.journey is None:
         return outcome
+    outcome.usage_problems = map_choices(result.journey, item.name, options)
+    if outcome.usage_problems:
+        return outcome
+    if "hidden-lane" not in ignore:
+        outcome.diagnostics += hidden_lane_warnings(result.journey, options, item.name, item.path,
+                                                    tuple(formats))
     for fmt in formats:
-        path = None if to_stdout else output_path(item, fmt, output_dir)
+        path = None if to_stdout else output_file or output_path(item, fmt, output_dir)
         artifact = Artifact(fmt, path)
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -113,7 +124,7 @@ def _render_document(item: Input, formats: Sequence[str], options: RenderOptions
     return outcome
 
 
-Task = tuple[Input, tuple[str, ...], RenderOptions, Path | None, bool, tuple[str, ...], bool]
+Task = tuple[Input, tuple[str, ...], RenderOptions, Path | None, bool, tuple[str, ...], bool, Path | None]
 Progress = Callable[[Outcome], None]
 
 
@@ -132,7 +143,7 @@ def run(plan: Plan, options: RenderOptions, ignore: Sequence[str] = (), verbose:
         jobs: int | None = None, progress: Progress | None = None) -> list[Outcome]:
     """Render every input of the plan; `progress(outcome)` is called as each one is done."""
     tasks: list[Task] = [(item, plan.formats, options, plan.output_dir, plan.to_stdout, tuple(ignore),
-                          verbose) for item in plan.inputs]
+                          verbose, plan.output_file) for item in plan.inputs]
     workers = worker_count(jobs, len(tasks))
     outcomes: list[Outcome] = []
     if workers == 1 or any(item.path is None for item in plan.inputs):

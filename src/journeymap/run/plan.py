@@ -1,6 +1,11 @@
 """Which outputs a render run makes and where each goes, decided before any
 map is read: an unknown format, two maps that would write one file, or `-o -`
-for more than one output is refused before anything is rendered."""
+for more than one output is refused before anything is rendered.
+
+`-o` reads as `mmdc -o` does: one map in one format goes to the file named
+(`-o out.svg`); a name ending in `/`, an existing folder, a name with no
+ending (`-o build`) or a run of several outputs means a folder. Standard
+input with no `-o` goes to standard output, like every Unix filter."""
 
 from __future__ import annotations
 
@@ -31,6 +36,13 @@ class Plan:
     formats: tuple[str, ...]
     output_dir: Path | None = None
     to_stdout: bool = False
+    output_file: Path | None = None  # `-o FILE`: the one output of the run
+
+    def path(self, item: Input, fmt: str) -> Path | None:
+        """Where this input's output in this format goes; None: standard output."""
+        if self.to_stdout:
+            return None
+        return self.output_file or output_path(item, fmt, self.output_dir)
 
 
 def check_formats(formats: Sequence[str]) -> None:
@@ -69,17 +81,50 @@ def output_path(item: Input, fmt: str, output_dir: Path | None) -> Path:
     return folder / file_name
 
 
+def names_folder(output: str) -> bool:
+    """`-o out/` or an existing folder: a folder whatever the run makes."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def format_of(output: str | None) -> str | None:
+    """The format a file named with `-o` asks for by its ending (`out.png`,
+    `x.flow.svg`), as `mmdc -o out.png` does; None for a folder or no match."""
+    if output is None or output == STDOUT or names_folder(output):
+        return None
+    matches = [fmt for fmt in available() if output.endswith(output_suffix(fmt))]
+    return max(matches, key=len) if matches else None
+
+
 def plan(inputs: Sequence[Input], formats: Sequence[str], output: str | None) -> Plan:
-    """The plan for these inputs and formats; `output` is a folder, `-`
-    (standard output) or None (beside each input)."""
-    if output == STDOUT:
+    """The plan for these inputs and formats; `output` is a file or folder,
+    `-` (standard output) or None (beside each input)."""
+    from_stdin = any(item.path is None for item in inputs)
+    if output == STDOUT or (output is None and from_stdin):
         if len(inputs) != 1 or len(formats) != 1:
-            raise UsageError("-o - writes one map in one format to standard output; "
-                             f"this run has {len(inputs)} maps and {len(formats)} formats")
+            what = "-o -" if output == STDOUT else "standard input with no -o"
+            raise UsageError(f"{what} writes one map in one format to standard output; this run has "
+                             f"{_count(len(inputs), 'map')} and {_count(len(formats), 'format')} "
+                             "(write them into a folder with -o DIR/)")
         return Plan(tuple(inputs), tuple(formats), None, to_stdout=True)
+    if output is not None and not names_folder(output) and not any(
+            item.path is not None and is_document(item.path) for item in inputs):
+        named = format_of(output)
+        if len(inputs) == 1 and len(formats) == 1 and Path(output).suffix:
+            if named is not None and named != formats[0]:
+                raise UsageError(f"-o {output} ends in {output_suffix(named)}, but the format asked "
+                                 f"for is {formats[0]} (use -f {named}, or leave -f out)")
+            return Plan(tuple(inputs), tuple(formats), None, output_file=Path(output))
+        if named is not None:
+            raise UsageError(f"-o {output} names one file, but this run makes "
+                             f"{_count(len(inputs), 'map')} in {_count(len(formats), 'format')}; "
+                             f"write them into a folder with -o {output.rsplit('.', 1)[0]}/")
     result = Plan(tuple(inputs), tuple(formats), Path(output) if output is not None else None)
     _refuse_collisions(result)
     return result
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def _refuse_collisions(chosen: Plan) -> None:
@@ -92,7 +137,7 @@ def _refuse_collisions(chosen: Plan) -> None:
             _check_document(item, chosen)
             continue
         for fmt in chosen.formats:
-            path = output_path(item, fmt, chosen.output_dir).resolve()
+            path = output_path(item, fmt, chosen.output_dir).resolve()  # several outputs: a folder
             if path in seen:
                 raise UsageError(f"{item.name} and {seen[path]} would both write {path}; "
                                  "render them into different folders")

@@ -10,17 +10,18 @@ from typing import TextIO
 
 from ..safetext import inert
 from .report import Document, Message, Outputs, Report
+from .reporting import MACHINE_FORMATS, use_colour
 from .reporting import report as report_problems
-from .reporting import use_colour
 
 
 def show(report: Report) -> None:
     """Print everything the report has to say, in order."""
     err = sys.stderr
     if report.diagnostics or report.always_report:
-        stream = err if (report.stdout_taken or report.problems_format != "json") else sys.stdout
+        machine = report.problems_format in MACHINE_FORMATS
+        stream = sys.stdout if machine and not report.stdout_taken else err
         report_problems(report.diagnostics, report.files, report.problems_format, stream=stream,
-                        quiet=not report.tally, notes=report.notes)
+                        quiet=not report.tally, notes=report.notes, names=report.file_names)
     for message in report.messages:
         err.write(line(message) + "\n")
     if report.outputs is not None:
@@ -47,6 +48,14 @@ def _outputs(outputs: Outputs, err: TextIO) -> None:
     for path, reason in outputs.stale:
         verb = "would create" if reason == "missing" else "would update"
         err.write(f"{verb} {inert(str(path))} ({inert(reason)})\n")
+    for path in outputs.orphans:
+        err.write(f"journeymap: warning: {inert(str(path))} is a journeymap output that no map makes "
+                  "any more (its map was deleted or renamed?); delete it if so\n")
+    if outputs.fix:
+        err.write(f"to update them, run: {inert(outputs.fix)}\n")
+    if outputs.diffs:
+        sys.stdout.write("".join(outputs.diffs))
+        sys.stdout.flush()
     if outputs.list_written:
         for path in outputs.written:
             err.write(f"wrote {inert(str(path))}\n")

@@ -46,6 +46,9 @@ class Outputs:
     unchanged: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)   # --check: (path, "missing" | "differs")
     failed: list[tuple[Path, str]] = field(default_factory=list)  # (path, why it could not be written)
+    orphans: list[Path] = field(default_factory=list)  # --check: ours, but no input makes them now
+    fix: str | None = None  # --check: the command that brings the stale outputs up to date
+    diffs: list[str] = field(default_factory=list)  # --diff: a unified diff per stale output
     list_written: bool = True
     list_unchanged: bool = False
 
@@ -81,7 +84,8 @@ class Report:
     exit_code: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
-    problems_format: str = "text"  # text | json | github
+    file_names: list[str] = field(default_factory=list)  # every file checked (a JUnit test case each)
+    problems_format: str = "text"  # text | json | github | sarif | junit | gitlab
     always_report: bool = False  # report even no problems (the JSON document, the tally)
     notes: bool = False  # show informational diagnostics to people too
     tally: bool = False  # end the text diagnostics with "N errors in M files"

@@ -25,7 +25,9 @@ from typing import IO
 from ..diagnostics import ERROR, INFO, WARNING, Diagnostic, counts
 from ..safetext import inert
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+# Read by programs: written to standard output (unless an artifact has it).
+MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
 _STOP = set(" \t,:]}#")
 SNIPPET_CHARS = 200  # a longer source line is shown as a window around the column
 _BEFORE_COLUMN = 60
@@ -44,6 +46,9 @@ def default_format() -> str:
 
 
 def use_colour(stream: IO[str]) -> bool:
+    """no-color.org: NO_COLOR set and not empty turns colour off, and wins;
+    force-color.org: FORCE_COLOR set and not empty (any value) turns it on
+    where it would be off (a pipe, a CI log); else only on a terminal."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -213,18 +218,25 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def report(diagnostics: Sequence[Diagnostic], files: int, fmt: str,
-           stream: IO[str] | None = None, quiet: bool = False, notes: bool = False) -> None:
+           stream: IO[str] | None = None, quiet: bool = False, notes: bool = False,
+           names: Sequence[str] = ()) -> None:
     """Write the diagnostics of a whole run in one format.
 
     Notes (informational, such as a metric missing its target) are facts about
     the business rather than defects of the file: people see them with
     `notes=True` (--verbose); JSON always carries them."""
-    stream = stream or (sys.stdout if fmt == "json" else sys.stderr)
-    shown = list(diagnostics) if notes or fmt == "json" else [
+    stream = stream or (sys.stdout if fmt in MACHINE_FORMATS else sys.stderr)
+    shown = list(diagnostics) if notes or fmt in MACHINE_FORMATS else [
         d for d in diagnostics if d.severity != INFO]
     hidden = len(diagnostics) - len(shown)
     if fmt == "json":
         stream.write(format_json(shown, files))
+    elif fmt in ("sarif", "junit", "gitlab"):
+        from . import ci_formats
+
+        stream.write(ci_formats.format_sarif(shown) if fmt == "sarif" else
+                     ci_formats.format_junit(shown, names) if fmt == "junit" else
+                     ci_formats.format_gitlab(shown))
     elif fmt == "github":
         stream.write(format_github(shown))
     else:

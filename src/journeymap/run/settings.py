@@ -50,6 +50,9 @@ class Settings(BaseModel):
     strict: bool | None = None
     ignore: list[str] = []
     jobs: int | None = None
+    exclude: list[str] | None = None  # None: the defaults (hidden, cache and vendored folders)
+    extend_exclude: list[str] = []
+    respect_gitignore: bool = True
 
     @field_validator("locale")
     @classmethod
@@ -71,6 +74,11 @@ class Settings(BaseModel):
                 raise ValueError(f"{inert(repr(code))} is not a warning code")
         return codes
 
+    @property
+    def folder(self) -> Path:
+        """What `exclude` patterns are relative to: the settings file's folder."""
+        return self.source.parent if self.source else Path.cwd()
+
     def overridden(self, **given: Any) -> Settings:
         """These settings with what the command line gave instead; None or an
         empty list is an option not given."""
@@ -82,8 +90,10 @@ def _kind(annotation: Any) -> type:
     """`list` for `list[str]`, `int` for `int | None`."""
     if typing.get_origin(annotation) is list:
         return list
+    if annotation is bool:
+        return bool
     kind: type = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
-    return kind
+    return list if typing.get_origin(kind) is list else kind
 
 
 # The keys a settings file may hold, with the kind of value each takes.

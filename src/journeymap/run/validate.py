@@ -15,7 +15,8 @@ from ..integrations.documents import validate_document as validate_markdown
 from ..loading import MAX_BYTES, unreadable
 from ..validation import Result, validate_bytes, validate_document, validate_path
 from . import arguments, settings
-from .discovery import Input, expand
+from .discovery import Input
+from .inputs import find_inputs
 from .report import Report
 
 
@@ -31,6 +32,7 @@ class ValidateRequest:
     config: str | None = None
     quiet: bool = False
     verbose: bool = False
+    exclude: Sequence[str] = ()  # glob patterns, on top of the settings' exclude
 
 
 def run_validate(request: ValidateRequest) -> Report:
@@ -40,12 +42,12 @@ def run_validate(request: ValidateRequest) -> Report:
     project = settings.for_run(request.config)
     ignore = arguments.ignore_codes(request.ignore) + project.ignore
     strict = request.strict if request.strict is not None else bool(project.strict)
-    inputs = expand(list(request.paths) or project.maps or ["."], documents=True)
+    inputs = find_inputs(request.paths, project, request.exclude, documents=True)
     results = validate_inputs(inputs, ignore, verbose=request.verbose)
     diagnostics = [d for r in results for d in r.diagnostics]
     return Report(exit_code=1 if fails(diagnostics, strict) else 0, diagnostics=diagnostics,
                   files=len(results), problems_format=fmt, always_report=True, notes=request.verbose,
-                  tally=not request.quiet)
+                  tally=not request.quiet, file_names=[r.filename for r in results])
 
 
 def validate_input(item: Input, ignore: Sequence[str] = (), verbose: bool = False) -> Result:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..safetext import inert
+from . import inputs, settings
 from .discovery import SUFFIXES
 from .render import RenderRequest, run_render
 from .report import Message, Report
@@ -29,7 +30,7 @@ def watch(request: RenderRequest, show: Callable[[Report], None],
     show(first)
     if first.exit_code == 2:
         return 2
-    roots = list(request.paths) or ["."]
+    roots = inputs.roots(request.paths, settings.for_run(request.config))
     watched = sorted({str(Path(r).resolve() if Path(r).is_dir() else Path(r).resolve().parent)
                       for r in roots})
     shown = ", ".join(inert(root) for root in roots)

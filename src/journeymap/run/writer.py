@@ -165,9 +165,11 @@ class Delivery:
     unchanged: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)   # --check: (path, "missing" | "differs")
     failed: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason)
+    diffs: list[str] = field(default_factory=list)  # --diff: what would change, per stale output
 
 
-def deliver(outcomes: Iterable[Outcome], check: bool = False, stdout: BinaryIO | None = None) -> Delivery:
+def deliver(outcomes: Iterable[Outcome], check: bool = False, stdout: BinaryIO | None = None,
+            diff: bool = False) -> Delivery:
     """Write (or, with `check`, compare) every artifact that was rendered.
 
     An artifact whose input had errors was never rendered, so an invalid map
@@ -184,12 +186,7 @@ def deliver(outcomes: Iterable[Outcome], check: bool = False, stdout: BinaryIO |
                     stdout.flush()
                 continue
             if check:
-                if not artifact.path.exists():
-                    delivery.stale.append((artifact.path, "missing"))
-                elif not same_content(artifact.path, artifact.data):
-                    delivery.stale.append((artifact.path, "differs"))
-                else:
-                    delivery.unchanged.append(artifact.path)
+                _compare(artifact.path, artifact.data, delivery, diff)
                 continue
             try:
                 changed = write_atomic(artifact.path, artifact.data)
@@ -198,6 +195,24 @@ def deliver(outcomes: Iterable[Outcome], check: bool = False, stdout: BinaryIO |
                 continue
             (delivery.written if changed else delivery.unchanged).append(artifact.path)
     return delivery
+
+
+def _compare(path: Path, data: bytes, delivery: Delivery, diff: bool) -> None:
+    """--check: is the file on disk this output? With `diff`, how it differs."""
+    if same_content(path, data):
+        delivery.unchanged.append(path)
+        return
+    old: bytes | None = None
+    try:
+        with open_regular_file(path) as handle:
+            old = handle.read()
+    except OSError:
+        old = None
+    delivery.stale.append((path, "differs" if path.exists() else "missing"))
+    if diff:
+        from .textdiff import unified
+
+        delivery.diffs.append(unified(path, old, data))
 
 
 def write_file(path: Path, text: str, force: bool = True) -> Message | None:
