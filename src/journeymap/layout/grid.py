@@ -1,21 +1,35 @@
 """The grid: phase bands, stage headers, then one row per lane with a cell
 per column; in a service blueprint, the lines of interaction, visibility and
-internal interaction between the lanes they separate."""
+internal interaction where a lane opens a later band than the one above."""
 
 from __future__ import annotations
 
+from ..model import BLUEPRINT_SIDES
+from ..presentation.lanes import lane_sides
 from ..presentation.texts import Lane, lane_id
 from .cells import cell, cell_box
 from .emotion_chart import emotion_lane
 from .frame import Frame
 from .geometry import Group, Shape, TextBlock, text_block
-from .styles import BOLD, HEADING, LABEL_W, LINE_BAND, LINE_LABEL, MIN_ROW, PAD, SMALL, SMALL_BOLD
-
-BLUEPRINT_LINES = (  # (the lane below the line, its word key)
-    ("frontstage", "line.interaction"),
-    ("backstage", "line.visibility"),
-    ("support", "line.internal"),
+from .styles import (
+    BOLD,
+    HEADING,
+    LABEL_W,
+    LINE_BAND,
+    LINE_LABEL,
+    MIN_ROW,
+    PAD,
+    REPEAT,
+    REPEAT_W,
+    SMALL,
+    SMALL_BOLD,
 )
+
+BLUEPRINT_LINES = {  # the band below a line: the line's word key
+    "frontstage": "line.interaction",
+    "backstage": "line.visibility",
+    "support": "line.internal",
+}
 
 
 def grid(frame: Frame, top: float) -> tuple[Group, float]:
@@ -25,13 +39,12 @@ def grid(frame: Frame, top: float) -> tuple[Group, float]:
     if any(stage.phase for stage in frame.journey.stages):
         y = _phases(frame, group, y) + 4
     y = _stage_headers(frame, group, y) + 4
-    drawn = {lane_id(lane) for lane in frame.lanes}
     blueprint = frame.journey.type == "service-blueprint"
+    ranks = [BLUEPRINT_SIDES.index(side) for side in lane_sides(frame.lanes)]
     for index, lane in enumerate(frame.lanes):
         kind = lane_id(lane)
-        for below, word in BLUEPRINT_LINES:
-            if kind == below and index > 0 and blueprint and below in drawn:
-                y = _blueprint_line(frame, group, y, frame.words[word])
+        if blueprint and index > 0 and ranks[index] > ranks[index - 1]:
+            y = _blueprint_line(frame, group, y, frame.words[BLUEPRINT_LINES[BLUEPRINT_SIDES[ranks[index]]]])
         if kind == "emotions":
             row, y = emotion_lane(frame, lane, y)
         else:
@@ -93,11 +106,16 @@ def _lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
     """One lane's row: its title, then a cell per column as tall as the tallest."""
     kind = lane_id(lane)
     cells = [cell(frame, column, lane, y) for column in frame.columns]
-    height = max([MIN_ROW] + [h for h, _ in cells])
     title = frame.view.lane_title(lane)
+    repeated = [text_block(x + 3, y, REPEAT_W - 6, title, REPEAT, padding=6, role="lane-title-repeat")
+                for x in frame.repeats]
+    height = max([MIN_ROW] + [h for h, _ in cells] + [block.h for block in repeated])
     row = Group(f"lane-{kind}", title)
     row.add(Shape("rect", PAD, y, LABEL_W - 4, height, fill="panel_alt", radius=4))
     row.add(text_block(PAD, y, LABEL_W - 4, title, BOLD, padding=8, role="lane-title"))
+    for block in repeated:
+        row.add(Shape("rect", block.x, y, block.w, height, fill="panel_alt", radius=4))
+        row.add(block)
     for column, (_, items) in zip(frame.columns, cells, strict=True):
         touchpoint = column.touchpoint if kind == "touchpoints" else None
         row.add(cell_box(touchpoint, column.x + 3, y, column.w - 6, height, card=kind == "touchpoints"))

@@ -17,13 +17,20 @@ from .frame import frame_of
 from .geometry import Drawing, Group
 from .grid import grid
 from .header import header
+from .hyphenate import hyphenating
 from .legend import legend
 from .personas import personas
 from .styles import GAP, PAD
 
 
 def layout(view: Presentation) -> Drawing:
-    """The whole swimlane, from the top of the page down."""
+    """The whole swimlane, from the top of the page down; a word too long
+    for its box breaks where the map's language allows."""
+    with hyphenating(view.locale):
+        return _layout(view)
+
+
+def _layout(view: Presentation) -> Drawing:
     frame = frame_of(view)
     groups: list[Group] = []
     y = PAD

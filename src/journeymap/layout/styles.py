@@ -8,6 +8,7 @@ from .geometry import TextStyle
 PAD = 24.0            # around the page
 GAP = 12.0            # between blocks
 LABEL_W = 160.0       # the lane-title column
+REPEAT_W = 104.0      # a repeated lane-title column on a wide grid
 COL_W = 200.0         # one touchpoint column, where the content does not size it
 MIN_COL = 160.0       # the narrowest column
 MAX_COL = 320.0       # the widest column
@@ -31,3 +32,4 @@ QUOTE = TextStyle(12, italic=True)
 NOTE = TextStyle(11, italic=True, colour="muted")
 LINE_LABEL = TextStyle(10, italic=True, colour="muted")
 AVATAR = TextStyle(13, bold=True)
+REPEAT = TextStyle(11, bold=True, colour="muted")

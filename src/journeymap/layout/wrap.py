@@ -2,7 +2,8 @@
 
 Latin and Cyrillic break at spaces and after hyphens; Chinese, Japanese and
 Korean may break between any two characters; a word longer than the line is
-broken where it must. Widths come from a `measure` function, so the same code
+broken where it must (typeset: where its language's dictionary allows,
+layout/hyphenate.py). Widths come from a `measure` function, so the same code
 serves terminal cells (Graphviz labels) and font advance widths (the SVG).
 The unit that is never split is the grapheme cluster (a letter with its
 combining marks, an emoji with its modifiers)."""
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+
+from .hyphenate import break_points
 
 Measure = Callable[[str], float]
 
@@ -159,8 +162,27 @@ def _wrap_paragraph(text: str, width: float, measure: Measure, typeset: bool = F
 
 
 def _break_long(token: str, width: float, measure: Measure, typeset: bool = False) -> list[str]:
-    """A word wider than the line, broken where it must; typeset, a break
-    between two letters of a hyphenating script gets a hyphen."""
+    """A word wider than the line, broken where it must; typeset, at the
+    break points of its language's dictionary where one fits, else between
+    any two letters, with a hyphen between two letters of a hyphenating script."""
+    if not typeset:
+        return _break_anywhere(token, width, measure)
+    letters = next((index for index, char in enumerate(token) if not char.isalpha()), len(token))
+    points = break_points(token[:letters]) if letters >= 4 else []
+    pieces: list[str] = []
+    start = 0
+    while measure(token[start:].rstrip()) > width:
+        fitting = [point for point in points
+                   if point > start and measure(token[start:point] + HYPHEN) <= width]
+        if not fitting:
+            break
+        pieces.append(token[start:fitting[-1]] + HYPHEN)
+        start = fitting[-1]
+    return pieces + _break_anywhere(token[start:], width, measure, typeset)
+
+
+def _break_anywhere(token: str, width: float, measure: Measure, typeset: bool = False) -> list[str]:
+    """A word broken between any two graphemes, as late as the line allows."""
     pieces: list[str] = []
     piece: list[str] = []
     for cluster in graphemes(token):

@@ -5,14 +5,16 @@ they hold what the author wrote (the `hidden-lane` warning).
 A map that names no lanes gets its type's lanes (normalisation fills them
 in), so a map whose lanes are exactly its type's defaults is taken to follow
 its content: lanes without content anywhere are left out, lanes with content
-(metrics, evidence, owners, feelings, blueprint and custom lanes) are added."""
+(metrics, evidence, owners, feelings, blueprint and custom lanes) are added.
+In a service blueprint a custom lane with a `side` joins that band of the
+blueprint, right after the built-in lane of its side."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..builtins import DEFAULT_LANES, LANES
-from ..model import CustomLane, Journey, Touchpoint
+from ..model import BLUEPRINT_SIDES, BlueprintSide, CustomLane, Journey, Touchpoint
 from .texts import Lane, chosen_lanes, given, lane_id
 
 # Lanes whose content the touchpoint card already shows, or that always show.
@@ -21,6 +23,11 @@ SHOWN_ELSEWHERE = ("touchpoints", "channels")
 ORDER: tuple[str, ...] = ("touchpoints", "channels", "actions", "thoughts", "feelings", "emotions", "pains",
                           "opportunities", "physical_evidence", "frontstage", "backstage", "support",
                           "owners", "metrics", "evidence")
+# The built-in lane a custom lane of each side follows.
+SIDE_ANCHORS: dict[BlueprintSide, str] = {"customer": "actions", "frontstage": "frontstage",
+                                          "backstage": "backstage", "support": "support"}
+# The built-in lanes that open a band of the blueprint (a line above them).
+OPENS: dict[str, BlueprintSide] = {"frontstage": "frontstage", "backstage": "backstage", "support": "support"}
 
 
 def has_content(touchpoint: Touchpoint, lane: Lane) -> bool:
@@ -72,9 +79,51 @@ def content_lanes(journey: Journey) -> list[Lane]:
 def shown_lanes(journey: Journey, names: Sequence[str] | None) -> list[Lane]:
     """The lanes the swimlane draws: those named (`--lanes`), else the map's
     own where it chose them, else those its content calls for."""
-    if names is None and follows_content(journey):
-        return content_lanes(journey)
-    return chosen_lanes(journey, names)
+    lanes = content_lanes(journey) if names is None and follows_content(journey) \
+        else chosen_lanes(journey, names)
+    return placed_by_side(lanes) if journey.type == "service-blueprint" else lanes
+
+
+def lane_sides(lanes: Sequence[Lane]) -> list[BlueprintSide]:
+    """The band of a service blueprint each lane lies in, top to bottom: a
+    sided custom lane its own; the built-in frontstage, backstage and support
+    lanes open their band; any other lane stays in the band above it."""
+    current: BlueprintSide = "customer"
+    sides: list[BlueprintSide] = []
+    for lane in lanes:
+        if isinstance(lane, CustomLane) and lane.side is not None:
+            sides.append(lane.side)
+            continue
+        if isinstance(lane, str):
+            current = OPENS.get(lane, current)
+        sides.append(current)
+    return sides
+
+
+def placed_by_side(lanes: Sequence[Lane]) -> list[Lane]:
+    """Each sided custom lane moved into its band; the others keep the
+    author's order."""
+    sided = [lane for lane in lanes if isinstance(lane, CustomLane) and lane.side is not None]
+    placed = [lane for lane in lanes if not any(lane is other for other in sided)]
+    for lane in sided:
+        placed.insert(_slot(placed, lane), lane)
+    return placed
+
+
+def _slot(lanes: Sequence[Lane], lane: CustomLane) -> int:
+    """Right after the built-in lane of the side (and the custom lanes placed
+    there before); without it, after the last lane of that band or above."""
+    side = lane.side or "customer"
+    anchor = SIDE_ANCHORS[side]
+    if anchor in lanes:
+        slot = list(lanes).index(anchor) + 1
+        while slot < len(lanes) and isinstance(lanes[slot], CustomLane) and \
+                getattr(lanes[slot], "side", None) == side:
+            slot += 1
+        return slot
+    rank = BLUEPRINT_SIDES.index(side)
+    below = [index for index, band in enumerate(lane_sides(lanes)) if BLUEPRINT_SIDES.index(band) <= rank]
+    return below[-1] + 1 if below else 0
 
 
 def hidden_lanes(journey: Journey, lanes: Sequence[Lane | str]) -> list[tuple[str, int]]:
