@@ -103,7 +103,8 @@ def curves(frame: Frame, chart: Chart, row: Group, label_style: TextStyle) -> No
 
 def end_labels(frame: Frame, chart: Chart, ends: list[tuple[CurvePoint, str, str]],
                style: TextStyle) -> list[TextBlock]:
-    """A persona's name right of the last face of its curve, in its colour;
+    """A persona's name right of the last face of its curve, in its colour,
+    drawn over the chart without a background (so it hides no other curve);
     names that would collide are stacked, all within the chart."""
     count = len(frame.view.curves)
     right_of_faces = offset_of(count - 1, count) + FACE_R + LABEL_GAP
@@ -112,8 +113,8 @@ def end_labels(frame: Frame, chart: Chart, ends: list[tuple[CurvePoint, str, str
         column: Column = frame.columns[end.column]
         x = column.middle + right_of_faces
         ink = TextStyle(style.size, bold=True, colour=colour)
-        block = text_block(x, 0, column.x + column.w - 4 - x, name, ink, padding=1, fill="cell",
-                           role="curve-label")
+        # No background: a name must never hide another persona's curve.
+        block = text_block(x, 0, column.x + column.w - 4 - x, name, ink, padding=1, role="curve-label")
         block.y = max(chart.top - 12, min(end.y - block.h / 2, chart.bottom + 12 - block.h))
         for other in placed:
             if other.x < block.x + block.w and block.x < other.x + other.w and \
