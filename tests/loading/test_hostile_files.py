@@ -426,7 +426,7 @@ def test_characters_next_to_the_noncharacters_are_fine():
 
 @pytest.mark.parametrize("fmt", ["png", "pdf"])
 def test_the_rasteriser_draws_noncharacters_as_the_replacement_character(fmt):
-    pytest.importorskip("cairosvg")
+    pytest.importorskip("skia")
     from journeymap.renderers.raster import rasterise
 
     journey = validate_text(MINIMAL).journey
@@ -437,32 +437,35 @@ def test_the_rasteriser_draws_noncharacters_as_the_replacement_character(fmt):
 
 
 @pytest.mark.parametrize("fmt", ["png", "pdf"])
-def test_any_cairo_failure_is_a_render_error_of_that_map(monkeypatch, fmt):
-    cairosvg = pytest.importorskip("cairosvg")
-    from journeymap.renderers import raster
+def test_any_rasteriser_failure_is_a_render_error_of_that_map(monkeypatch, fmt):
+    pytest.importorskip("skia")
+    from journeymap.renderers import raster, raster_skia
 
     def fail(*args, **kwargs):
-        raise ValueError("cairo refuses")
+        raise ValueError("skia refuses")
 
-    monkeypatch.setattr(cairosvg, "svg2png", fail)
-    monkeypatch.setattr(raster, "_pdf", fail)
+    monkeypatch.setattr(raster_skia, "png", fail)
+    monkeypatch.setattr(raster_skia, "pdf", fail)
     journey = validate_text(MINIMAL).journey
-    with pytest.raises(RenderError, match="cairo could not draw this map"):
+    with pytest.raises(RenderError, match="Skia could not draw this map"):
         raster.rasterise("<svg xmlns='http://www.w3.org/2000/svg'/>", fmt, journey)
     item = Input("evil\x1b[2J.yaml", str(EXAMPLES / "gym-membership.it.yaml"))
     outcome = render_input(item, [fmt], RenderOptions(), None, to_stdout=True)
-    assert outcome.render_errors and "cairo could not draw this map" in outcome.render_errors[0]
+    assert outcome.render_errors and "Skia could not draw this map" in outcome.render_errors[0]
     assert "bug" not in outcome.render_errors[0] and "\x1b" not in outcome.render_errors[0]
 
 
-def test_a_too_large_picture_is_a_render_error_not_a_crash():
-    pytest.importorskip("cairosvg")
-    from journeymap.renderers.raster import rasterise
+def test_a_too_large_picture_is_drawn_smaller_with_a_warning_not_a_crash(monkeypatch):
+    pytest.importorskip("skia")
+    from journeymap.renderers import raster
 
     journey = validate_text(MINIMAL).journey
-    with pytest.raises(RenderError, match="INVALID_SIZE"):
-        rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="90000" height="10"/>', "png",
-                  journey)
+    monkeypatch.setattr(raster, "MAX_PIXELS", 400 * 400)
+    with pytest.warns(raster.RasterWarning, match="--scale"):
+        png = raster.rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="100"/>',
+                               "png", journey)
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width * height <= 400 * 400 and width >= 2000  # the largest scale that fits, not a crash
 
 
 # --- 16. leftovers of a killed run -------------------------------------------

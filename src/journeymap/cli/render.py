@@ -47,6 +47,16 @@ def render(
                                         help="Flow graph: show the emotions of these personas only."),
     edge_labels: bool = typer.Option(False, "--edge-labels",
                                      help="Flow graph: label the edges where the channel changes."),
+    scale: float = typer.Option(2.0, "--scale", metavar="N",
+                                help="PNG: pixels per unit of the picture (default 2, crisp on screens); "
+                                     "a map too large for it is drawn at the largest scale that works."),
+    paper: str = typer.Option("fit", "--paper", metavar="fit|a4|a3|a2|letter|tabloid",
+                              autocompletion=lambda: ["fit", "a4", "a3", "a2", "letter", "tabloid"],
+                              help="PDF: one page the size of the map (fit), or the map cut across "
+                                   "pages of this paper with the lane titles repeated."),
+    orientation: str = typer.Option("landscape", "--orientation", metavar="landscape|portrait",
+                                    autocompletion=lambda: ["landscape", "portrait"],
+                                    help="PDF: how the paper is turned."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only problems, no progress or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Also notes, unchanged files and tracebacks."),
@@ -69,6 +79,7 @@ def _request(given: dict[str, Any]) -> Any:
         jobs=given["jobs"], config=given["config"], exclude=given["exclude"], compare=given["compare"],
         lanes=comma_list(given["lanes"]), direction=given["direction"],
         personas=comma_list(given["personas"]), edge_labels=given["edge_labels"],
+        scale=given["scale"], paper=given["paper"], orientation=given["orientation"],
         allow_empty="serve" in given)
 
 

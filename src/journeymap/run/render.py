@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from ..diagnostics import fails
 from ..errors import UsageError
 from ..renderers import FlowOptions, RenderOptions
+from ..renderers.raster_options import RasterOptions
 from . import arguments, pipeline, settings
 from .checking import fix_command, orphans
 from .discovery import Input
@@ -54,7 +55,8 @@ def run_render(request: RenderRequest) -> Report:
         theme=theme, locale=project.locale, lanes=lanes,
         flow=FlowOptions(direction=direction, personas=tuple(request.personas or ()) or None,
                          edge_labels=request.edge_labels),
-        previous=_previous_emotions(request.compare, inputs) if request.compare else None)
+        previous=_previous_emotions(request.compare, inputs) if request.compare else None,
+        raster=RasterOptions(scale=request.scale, paper=request.paper, orientation=request.orientation))
 
     with Progress(len(inputs), enabled=not request.quiet and len(inputs) > 1) as progress:
         outcomes = pipeline.run(chosen, options, ignore + project.ignore, request.verbose, project.jobs,

@@ -32,6 +32,9 @@ class RenderRequest:
     direction: str | None = None  # flow graph: LR or TB
     personas: Sequence[str] | None = None  # flow graph: these personas' emotions only
     edge_labels: bool = False  # flow graph: name the channel where it changes
+    scale: float = 2.0  # PNG: pixels per unit of the picture
+    paper: str = "fit"  # PDF: fit, or a paper the map is cut across
+    orientation: str = "landscape"  # PDF: how that paper is turned
     exclude: Sequence[str] = ()  # glob patterns, on top of the settings' exclude
     only: frozenset[str] | None = None  # real paths: render just these of the inputs (watch)
     allow_empty: bool = False  # watch: no journey file yet is no error
