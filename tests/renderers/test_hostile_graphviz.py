@@ -120,7 +120,7 @@ def test_labels_past_16_kb_are_cut_and_dot_lays_them_out(kind):
     message = str(caught[0].message)
     long_id = "touchpoint '" + "a" * 37 + "…'"
     assert message.startswith("1") and " texts too long for a Graphviz label were cut short" in message
-    for what in ("the title", "stage 's1' (goal)", long_id + " (name)", long_id + " (id, in the tooltip)"):
+    for what in ("the title", "stage 's1' (goal)", long_id + " (name)", long_id + " (name, in the tooltip)"):
         assert what in message
     for line in source.splitlines():
         assert len(line.encode("utf-8")) < 4 * TEXT_BYTES + 4096, line[:200]

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 import journeymap
 from conftest import EXAMPLES
 from journeymap.layout.curves import pieces, smooth_path
-from journeymap.layout.emotion_curves import BRIDGE_DASH
+from journeymap.layout.emotion_curves import BRIDGE_DASH, persona_dash
 from journeymap.renderers import RenderOptions
 from journeymap.renderers.swimlane import prefix_for, render_svg
+from journeymap.renderers.theme import LIGHT, persona_colour
 
 SVG = "{http://www.w3.org/2000/svg}"
 BANK = EXAMPLES / "bank-account-opening.yaml"
@@ -63,9 +64,9 @@ def emotion_lane(document, journey):
 def test_a_persona_curve_bridges_touchpoints_it_has_no_value_for():
     journey = journeymap.load(BANK)
     lane = emotion_lane(render_svg(journey, RenderOptions()), journey)
-    tom = [p for p in lane.iter(f"{SVG}path") if p.get("stroke") == "#cf222e"]
-    # Tom scores the page, the form, then the card: one solid run, a bridge, one more piece
-    assert [p.get("stroke-dasharray") for p in tom] == [None, BRIDGE_DASH, None]
+    tom = [p for p in lane.iter(f"{SVG}path") if p.get("stroke") == persona_colour("#cf222e", LIGHT)]
+    # Tom scores the page, the form, then the card: a run in his own dash, a bridge, one more piece
+    assert [p.get("stroke-dasharray") for p in tom] == [persona_dash(1), BRIDGE_DASH, persona_dash(1)]
     assert tom[0].get("d").startswith("M") and tom[1].get("d").count("C") == 1
     ends = [p.get("d").rsplit(" ", 1)[1] for p in tom]
     assert tom[1].get("d").startswith("M" + ends[0]) and tom[2].get("d").startswith("M" + ends[1])
@@ -74,14 +75,17 @@ def test_a_persona_curve_bridges_touchpoints_it_has_no_value_for():
 def test_each_curve_is_named_at_its_end():
     journey = journeymap.load(BANK)
     lane = emotion_lane(render_svg(journey, RenderOptions()), journey)
-    persona_colours = {"#0969da", "#cf222e", "#1a7f37"}
+    # in the text colour (a persona's colour may not read as text); the marker ties name and curve
     labels = {"".join(t.itertext()): t.get("fill") for t in lane.iter(f"{SVG}text")
-              if t.get("font-weight") == "bold" and t.get("fill") in persona_colours}
+              if t.get("font-weight") == "bold" and t.get("role") is None}
     names = {re.sub(r"\s", "", name): colour for name, colour in labels.items()}
-    assert names == {"PriyaShah": "#0969da", "TomBecker": "#cf222e", "AnaLima": "#1a7f37"}
+    assert names == {"PriyaShah": LIGHT.text, "TomBecker": LIGHT.text, "AnaLima": LIGHT.text}
+    assert len(list(lane.iter(f"{SVG}polygon"))) > 0  # the second and third personas' markers
     one = journeymap.load(EXAMPLES / "hotel-check-in-blueprint.yaml")
     lane = emotion_lane(render_svg(one, RenderOptions()), one)
-    assert not [t for t in lane.iter(f"{SVG}text") if t.get("fill") in persona_colours]
+    names = {persona.name for persona in one.personas}
+    assert not [t for t in lane.iter(f"{SVG}text") if "".join(t.itertext()) in names]
+    assert not list(lane.iter(f"{SVG}polygon"))
 
 
 def legend_words(document, journey):

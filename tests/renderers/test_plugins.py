@@ -57,12 +57,12 @@ def test_the_documented_plugin_is_the_tested_one():
 def test_plugin_is_listed_and_renders_through_the_cli(site, tmp_path):
     listed = run_cli("renderers", env=with_site(site))
     lines = listed.stdout.decode().splitlines()
-    assert any(ln.split()[:2] == ["csv", "touchpoint-csv"] and "plug-in from journeymap-csv" in ln
+    assert any(ln.split()[:2] == ["touchpoints.csv", "touchpoint-csv"] and "plug-in from journeymap-csv" in ln
                for ln in lines), lines
-    result = run_cli("render", EXAMPLES / "family-flight-booking.yaml", "-f", "csv", "-f", "md",
+    result = run_cli("render", EXAMPLES / "family-flight-booking.yaml", "-f", "touchpoints.csv", "-f", "md",
                      "-o", tmp_path, env=with_site(site))
     assert result.returncode == 0, result.stderr
-    csv_text = (tmp_path / "family-flight-booking.csv").read_text("utf-8")
+    csv_text = (tmp_path / "family-flight-booking.touchpoints.csv").read_text("utf-8")
     assert csv_text.splitlines()[0] == "stage,touchpoint,channel,emotion,pains"
     assert "Search and compare,Compares fares on the website,website,-1," in csv_text
     assert (tmp_path / "family-flight-booking.md").exists()

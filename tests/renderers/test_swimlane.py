@@ -32,7 +32,7 @@ HERE = TESTS  # the tests folder, where the shared fixtures live
 HOSTILE = HERE / "hostile.yaml"
 LONG = HERE / "longwords.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
-THEMES = ("light", "dark", "print")
+THEMES = ("light", "dark", "print", "auto")
 ALL_MAPS = example_paths() + [HOSTILE, LONG]
 
 
@@ -49,12 +49,12 @@ def test_svg_is_well_formed_accessible_and_inert(path):
     journey = journeymap.load(path)
     document = render_svg(journey, RenderOptions())
     root = ET.fromstring(document)
-    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert root.tag == f"{SVG}svg" and root.get("role") == "graphics-document"
     prefix = prefix_for(journey)
     ids = [e.get("id") for e in root.iter() if e.get("id")]
     assert ids and all(i.startswith(prefix + "-") for i in ids) and len(ids) == len(set(ids))
-    labelled = root.get("aria-labelledby").split()
-    assert labelled == [f"{prefix}-title", f"{prefix}-desc"]
+    assert root.get("aria-labelledby") == f"{prefix}-title"
+    assert root.get("aria-describedby") == f"{prefix}-desc"
     assert root.find(f"{SVG}title").text == journey.title
     for element in root.iter():
         tag = element.tag.split("}")[1]

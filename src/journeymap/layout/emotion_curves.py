@@ -19,6 +19,19 @@ from .styles import FACE_R
 
 BRIDGE_DASH = "2 5"
 LABEL_GAP = 3.0
+# Each persona's curve has its own dash and marker, so curves differ on a
+# black-and-white page and for any colour vision (the legend shows both).
+PERSONA_DASHES: tuple[str | None, ...] = (None, "9 4", "9 3 2 3", "4 3", "14 3 3 3 3 3", "1 3")
+PERSONA_MARKERS = ("circle", "square", "triangle", "diamond", "triangle-down", "hexagon")
+MARKER_R = 3.5
+
+
+def persona_dash(number: int) -> str | None:
+    return PERSONA_DASHES[number % len(PERSONA_DASHES)]
+
+
+def persona_marker(number: int) -> str:
+    return PERSONA_MARKERS[number % len(PERSONA_MARKERS)]
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,8 @@ def has_bridge(frame: Frame) -> bool:
 
 
 def curves(frame: Frame, chart: Chart, row: Group, label_style: TextStyle) -> None:
-    """Every curve with its faces, and its name where there are several."""
+    """Every curve with its faces, and its name where there are several
+    (then each face carries the persona's marker, and each curve its dash)."""
     view = frame.view
     count = len(view.curves)
     ends: list[tuple[CurvePoint, str, str]] = []
@@ -92,10 +106,14 @@ def curves(frame: Frame, chart: Chart, row: Group, label_style: TextStyle) -> No
         points = curve_points(frame, chart, pid, offset_of(number, count))
         if not points:
             continue
-        draw_curve(points, colour, row)
+        several = count > 1 and pid is not None and colour is not None
+        draw_curve(points, colour, row, dash=persona_dash(number) if several else None)
         for point in points:
             row.add(Shape("face", point.x, point.y, FACE_R, FACE_R, value=point.position, colour=colour))
-        if count > 1 and pid is not None and colour is not None:
+            if several:
+                row.add(Shape("marker", point.x + FACE_R * 0.8, point.y - FACE_R * 0.8, 0, MARKER_R,
+                              d=persona_marker(number), colour=colour))
+        if several and pid is not None and colour is not None:
             ends.append((points[-1], view.persona_name(pid), colour))
     for block in end_labels(frame, chart, ends, label_style):
         row.add(block)
@@ -103,16 +121,17 @@ def curves(frame: Frame, chart: Chart, row: Group, label_style: TextStyle) -> No
 
 def end_labels(frame: Frame, chart: Chart, ends: list[tuple[CurvePoint, str, str]],
                style: TextStyle) -> list[TextBlock]:
-    """A persona's name right of the last face of its curve, in its colour,
+    """A persona's name right of the last face of its curve (in the text
+    colour, which reads on any background; its marker ties it to the curve),
     drawn over the chart without a background (so it hides no other curve);
     names that would collide are stacked, all within the chart."""
     count = len(frame.view.curves)
     right_of_faces = offset_of(count - 1, count) + FACE_R + LABEL_GAP
     placed: list[TextBlock] = []
-    for end, name, colour in sorted(ends, key=lambda item: (item[0].column, item[0].y)):
+    for end, name, _colour in sorted(ends, key=lambda item: (item[0].column, item[0].y)):
         column: Column = frame.columns[end.column]
         x = column.middle + right_of_faces
-        ink = TextStyle(style.size, bold=True, colour=colour)
+        ink = TextStyle(style.size, bold=True)
         # No background: a name must never hide another persona's curve.
         block = text_block(x, 0, column.x + column.w - 4 - x, name, ink, padding=1, role="curve-label")
         block.y = max(chart.top - 12, min(end.y - block.h / 2, chart.bottom + 12 - block.h))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..presentation.ids import id_of
 from ..presentation.numbers import SCALE_VALUES, scale_position, scale_values, signed
 from ..presentation.texts import lane_id
-from .emotion_curves import BRIDGE_DASH, has_bridge
+from .emotion_curves import BRIDGE_DASH, MARKER_R, has_bridge, persona_dash, persona_marker
 from .fonts import text_width
 from .frame import Frame
 from .geometry import Group, Shape, text_block
@@ -72,9 +72,17 @@ def _entries(frame: Frame) -> list[tuple[Shape, str]]:
         entries.append((Shape("line", 0, 0, 18, 0, stroke="muted", stroke_width=1.5, dash="5 4"),
                         words["previous"]))
     if len(view.curves) > 1 or any(view.participants(tp) for tp in touchpoints):
+        curves = [pid for pid, _ in view.curves]
         for persona in journey.personas:
-            entries.append((Shape("circle", 0, 0, 5, 5, colour=view.persona_colours[id_of(persona)]),
-                            persona.name))
+            pid, colour = id_of(persona), view.persona_colours[id_of(persona)]
+            if "emotions" in drawn and len(curves) > 1 and pid in curves:
+                # the curve's own dash through its marker, as on the chart
+                number = curves.index(pid)
+                mark = Shape("marker", 0, 0, 18, MARKER_R + 0.5, d=persona_marker(number), colour=colour,
+                             dash=persona_dash(number))
+            else:
+                mark = Shape("circle", 0, 0, 5, 5, colour=colour)
+            entries.append((mark, persona.name))
     return entries
 
 
@@ -89,7 +97,7 @@ def _values(frame: Frame) -> list[int]:
 
 def _place(shape: Shape, x: float, y: float) -> None:
     """Put a legend mark at (x, y) (top-left of an 18 x 18 slot)."""
-    if shape.kind in ("face", "circle"):
+    if shape.kind in ("face", "circle", "marker"):
         shape.x, shape.y = x + 9, y + 8
     elif shape.kind == "line":
         shape.x, shape.y = x, y + 8

@@ -23,7 +23,6 @@ from ..presentation.ids import id_of
 from ..presentation.numbers import signed
 from .dot_text import (
     ELLIPSIS,
-    ID_BYTES,
     SHORT_TEXT_BYTES,
     TEXT_BYTES,
     attrs,
@@ -37,9 +36,12 @@ from .dot_text import (
     q,
     quoted_escape,
 )
+from .markup import xml_escape
 from .options import RenderOptions, presentation
 from .theme import emotion_colour, emotion_text_colour, theme
 
+# fontconfig takes a list: the swimlane's fonts, ending in a generic family.
+DOT_FONT = "DejaVu Sans,Noto Sans CJK SC,Noto Color Emoji,sans-serif"
 LARGE_GRAPH = 300  # touchpoints above which layout effort is bounded
 LEGEND_CELLS = 21  # a wider custom scale is shown by evenly spaced values
 
@@ -93,7 +95,7 @@ class _Builder:
 
     def build(self) -> str:
         p = self.palette
-        font = p.font.split(",")[0]
+        font = DOT_FONT
         self.lines = ["digraph journey {"]
         self.lines.append("  graph " + attrs({
             "bgcolor": p.background, "compound": "true", "fontcolor": p.text, "fontname": font,
@@ -207,10 +209,13 @@ class _Builder:
         return node
 
     def _tooltip(self, tp: Touchpoint, what: str) -> str:
-        tooltip, was_cut = cut(id_of(tp), ID_BYTES, escape=quoted_escape)
+        """The touchpoint's name (a reader hovering it wants words, not its id)."""
+        tooltip, was_cut = cut(tp.name, SHORT_TEXT_BYTES, escape=lambda text: quoted_escape(xml_escape(text)))
         if was_cut:
-            self.cut_texts[what + " (id, in the tooltip)"] = None
-        return tooltip
+            self.cut_texts[what + " (name, in the tooltip)"] = None
+        # as entities, which Graphviz writes into its SVG as they are: no
+        # markup of the user's ever reaches the source
+        return xml_escape(tooltip)
 
     def _emotion_row(self, tp: Touchpoint) -> str:
         """The value for everyone, or a coloured cell per persona."""

@@ -50,8 +50,10 @@ def attrs(values: Mapping[str, str]) -> str:
     parts = []
     for key in sorted(values):
         value = values[key]
-        if value.startswith("<") and value.endswith(">"):
-            parts.append(f"{key}={value}")  # an HTML-like label, already escaped
+        if key == "label" and value.startswith("<") and value.endswith(">"):
+            # our labels are HTML-like and escaped; any other value (a tooltip
+            # holding a name such as `<b>`) is always a quoted string
+            parts.append(f"{key}={value}")
         else:
             parts.append(f"{key}={q(value)}")
     return "[" + ", ".join(parts) + "]"

@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .raster_options import RasterOptions
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Journey
     from ..presentation import Presentation
     from ..presentation.texts import Lane
 
-THEMES = ("light", "dark", "print")
+THEMES = ("light", "dark", "print", "auto")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class RenderOptions:
     lanes: tuple[str, ...] | None = None
     flow: FlowOptions = field(default_factory=FlowOptions)
     previous: Mapping[str, Mapping[str, int]] | None = None
+    raster: RasterOptions = field(default_factory=RasterOptions)  # PNG and PDF
 
     def locale_for(self, journey: Journey) -> str:
         return self.locale or journey.locale

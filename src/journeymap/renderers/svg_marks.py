@@ -9,7 +9,7 @@ import math
 from ..layout.geometry import Shape
 from ..presentation.emotions import face_index
 from .icons import ICON_PATHS
-from .theme import Theme
+from .theme import Theme, persona_colour
 
 
 def n(value: float) -> str:
@@ -25,7 +25,7 @@ def face(shape: Shape, palette: Theme) -> str:
     index = face_index(position)
     fill, ink = palette.emotions[index], palette.emotion_text[index]
     x, y, r = shape.x, shape.y, shape.w
-    ring = shape.colour or palette.text
+    ring = persona_colour(shape.colour, palette) if shape.colour else palette.text
     curve = (position - 0.5) * 2 * r * 0.45
     return (
         f'<g><circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" fill="{fill}" stroke="{ring}" stroke-width="1.5"/>'
@@ -92,3 +92,33 @@ def verdict(shape: Shape, palette: Theme) -> str:
         fill, ink = palette.background, palette.text
     return (f'<g><circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="{fill}"{outline}/>'
             f'<path d="{mark}" fill="none" stroke="{ink}" stroke-width="1.6" stroke-linecap="round"/></g>')
+
+
+MARKER_POINTS = {  # unit outlines of the persona markers (radius 1)
+    "square": ((-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)),
+    "triangle": ((0.0, -1.1), (1.0, 0.75), (-1.0, 0.75)),
+    "diamond": ((0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)),
+    "triangle-down": ((-1.0, -0.75), (1.0, -0.75), (0.0, 1.1)),
+    "hexagon": tuple((math.cos(math.pi / 3 * i), math.sin(math.pi / 3 * i)) for i in range(6)),
+}
+
+
+def marker(shape: Shape, palette: Theme) -> str:
+    """A persona's marker (circle, square, triangle...) in its colour, ringed
+    in the background so it stands out on the face and the curve; with a
+    width, the legend's sample of the curve's dash runs through it."""
+    colour = persona_colour(shape.colour, palette) if shape.colour else palette.curve
+    x, y, r = shape.x, shape.y, shape.h
+    line = ""
+    if shape.w > 2 * r:
+        dash = f' stroke-dasharray="{shape.dash}"' if shape.dash else ""
+        line = (f'<line x1="{n(x - shape.w / 2)}" y1="{n(y)}" x2="{n(x + shape.w / 2)}" y2="{n(y)}" '
+                f'stroke="{colour}" stroke-width="2.5"{dash}/>')
+    paint = f'fill="{colour}" stroke="{palette.background}" stroke-width="1"'
+    outline = MARKER_POINTS.get(shape.d)
+    if outline is None:
+        body = f'<circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" {paint}/>'
+    else:
+        points = " ".join(f"{n(x + px * r)},{n(y + py * r)}" for px, py in outline)
+        body = f'<polygon points="{points}" {paint}/>'
+    return f"<g>{line}{body}</g>"

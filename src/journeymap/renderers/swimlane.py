@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from dataclasses import replace
 
 from ..layout.fonts import BASE_FAMILY, EMOJI_FAMILY, cjk_family, font_stack, runs
 from ..layout.geometry import Drawing, Group, Shape, TextBlock
@@ -20,13 +20,19 @@ from ..layout.page import layout
 from ..layout.scripts import is_rtl, language_of
 from ..model import Journey
 from ..presentation import Presentation
+from ..presentation.numbers import signed
 from .markup import xml_escape
 from .options import RenderOptions, presentation
-from .svg_marks import face, icon, level, n, star, verdict
-from .theme import Theme, theme
+from .svg_marks import face, icon, level, marker, n, star, verdict
+from .theme import Theme, auto_style, persona_colour, theme
 
 ASCENT = 1.16   # em above the baseline that any of our fonts may reach
 HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}")
+SENTENCE_END = tuple(".!?。！？…")
+# Assistive technologies read titles as headings (stage over lane), and skip
+# the lane titles repeated across a wide grid.
+TEXT_ROLES = {"title": ' role="heading" aria-level="1"', "stage": ' role="heading" aria-level="2"',
+              "lane-title": ' role="heading" aria-level="3"', "lane-title-repeat": ' aria-hidden="true"'}
 
 
 def prefix_for(journey: Journey) -> str:
@@ -39,12 +45,14 @@ class SwimlaneRenderer:
     name = "swimlane"
 
     def render(self, journey: Journey, options: RenderOptions, fmt: str = "svg") -> bytes:
+        if fmt != "svg" and options.theme == "auto":  # a picture has no reader's preference
+            options = replace(options, theme="light")
         document = svg_bytes(journey, options)
         if fmt == "svg":
             return document
         from .raster import rasterise
 
-        return rasterise(document.decode("utf-8"), fmt, journey, options.locale_for(journey))
+        return rasterise(document.decode("utf-8"), fmt, journey, options.locale_for(journey), options.raster)
 
 
 def svg_bytes(journey: Journey, options: RenderOptions) -> bytes:
@@ -53,7 +61,7 @@ def svg_bytes(journey: Journey, options: RenderOptions) -> bytes:
 
 def svg_document(view: Presentation, palette: Theme) -> bytes:
     """The SVG of a map as presented, in a theme's colours."""
-    return _Writer(view.journey, layout(view), palette, view.locale, view.words).write()
+    return _Writer(view, layout(view), palette).write()
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:
@@ -78,15 +86,15 @@ class _Output:
 
 
 class _Writer:
-    def __init__(self, journey: Journey, drawing: Drawing, palette: Theme, locale: str,
-                 words: Mapping[str, str]):
-        self.j = journey
+    def __init__(self, view: Presentation, drawing: Drawing, palette: Theme):
+        self.view = view
+        self.j = view.journey
         self.d = drawing
         self.p = palette
-        self.locale = locale
-        self.words = words
-        self.prefix = prefix_for(journey)
-        self.cjk = cjk_family(locale)
+        self.locale = view.locale
+        self.words = view.words
+        self.prefix = prefix_for(self.j)
+        self.cjk = cjk_family(self.locale)
         self.out = _Output()
 
     def colour(self, key: str | None) -> str:
@@ -100,19 +108,23 @@ class _Writer:
 
     def ink(self, key: str) -> str:
         """A text's colour: a theme key, or a persona's own colour (a curve's name)."""
-        return key if HEX_COLOUR.fullmatch(key) else self.colour(key)
+        return persona_colour(key, self.p) if HEX_COLOUR.fullmatch(key) else self.colour(key)
 
     def write(self) -> bytes:
-        d, pre = self.d, self.prefix
+        d, pre, kind = self.d, self.prefix, self.words["type." + self.j.type]
         self.out.append(
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{n(d.width)}" '
-            f'height="{n(d.height)}" viewBox="0 0 {n(d.width)} {n(d.height)}" role="img" '
-            f'aria-labelledby="{pre}-title {pre}-desc" font-family="{xml_escape(font_stack(self.locale))}" '
-            f'font-size="12" xml:lang="{xml_escape(self.locale)}">')
+            f'height="{n(d.height)}" viewBox="0 0 {n(d.width)} {n(d.height)}" id="{pre}-map" '
+            f'role="graphics-document" aria-roledescription="{xml_escape(kind)}" '
+            f'aria-labelledby="{pre}-title" aria-describedby="{pre}-desc" '
+            f'font-family="{xml_escape(font_stack(self.locale))}" font-size="12" '
+            f'xml:lang="{xml_escape(self.locale)}" lang="{xml_escape(self.locale)}">')
         spoken = self.j.accessibility
         title = spoken.title if spoken is not None and spoken.title else self.j.title
         self.out.append(f'<title id="{pre}-title">{xml_escape(title)}</title>')
         self.out.append(f'<desc id="{pre}-desc">{xml_escape(self._description())}</desc>')
+        if self.p.name == "auto":
+            self.out.append(f"<style>{auto_style(pre + '-map')}</style>")
         self.out.append(f'<rect x="0" y="0" width="{n(d.width)}" height="{n(d.height)}" '
                         f'fill="{self.p.background}"/>')
         for group in d.groups:
@@ -123,15 +135,28 @@ class _Writer:
     def _description(self) -> str:
         if self.j.accessibility is not None and self.j.accessibility.description:
             return self.j.accessibility.description
-        parts = [self.words["type." + self.j.type]]
-        if self.j.scenario:
-            parts.append(self.j.scenario)
+        words, view = self.words, self.view
+        kind = words["type." + self.j.type]
+        if self.j.personas:
+            names = ", ".join(persona.name for persona in self.j.personas)
+            kind += " " + words["summary.personas"].format(personas=names)
+        parts = [kind, self.j.scenario or ""]
         stages = ", ".join(stage.name for stage in self.j.stages)
-        parts.append(f"{self.words['stage']}: {stages}")
-        return ". ".join(parts)
+        parts.append(words["summary.stages"].format(count=len(self.j.stages), names=stages))
+        moments = [(value, tp.name, pid) for _, tp in self.j.all_touchpoints() for pid, _ in view.curves
+                   if (value := view.emotion(tp, pid)) is not None]
+        if moments:
+            for key, (value, name, pid) in (("summary.lowest", min(moments, key=lambda m: m[0])),
+                                            ("summary.highest", max(moments, key=lambda m: m[0]))):
+                score = signed(value) + (f", {view.persona_name(pid)}" if pid is not None else "")
+                parts.append(words[key].format(touchpoint=name, score=score))
+        sentences = [part.strip() for part in parts if part.strip()]
+        stop, space = ("。", "") if self.locale.split("-")[0].lower() in ("zh", "ja") else (".", " ")
+        return space.join(s[:1].upper() + s[1:] + ("" if s.endswith(SENTENCE_END) else stop)
+                          for s in sentences)
 
     def _group(self, group: Group) -> None:
-        label = f' aria-label="{xml_escape(group.label)}"' if group.label else ""
+        label = f' role="group" aria-label="{xml_escape(group.label)}"' if group.label else ""
         self.out.append(f'<g id="{self.prefix}-{xml_escape(group.name)}"{label}>')
         items = group.items
         for index in range(len(items)):
@@ -172,7 +197,8 @@ class _Writer:
         language = language_of(text, self.locale)
         if language:
             anchor += f' xml:lang="{language}"'
-        attributes = f'font-size="{n(style.size)}" fill="{self.ink(style.colour)}"{anchor}'
+        attributes = (f'font-size="{n(style.size)}" fill="{self.ink(style.colour)}"{anchor}'
+                      f'{TEXT_ROLES.get(block.role, "")}')
         if style.bold:
             attributes += ' font-weight="bold"'
         if style.italic:
@@ -199,7 +225,7 @@ class _Writer:
     # Shapes --------------------------------------------------------------------------
 
     def _paint(self, shape: Shape) -> str:
-        own = shape.colour  # a persona's colour fills a dot or a bar, and draws a curve
+        own = persona_colour(shape.colour, self.p) if shape.colour else None  # fills a dot, draws a curve
         fill = own if (own and shape.kind in ("circle", "rect")) else self.colour(shape.fill)
         stroke = own if (own and shape.kind == "path") else (
             self.colour(shape.stroke) if shape.stroke else "none")
@@ -235,6 +261,8 @@ class _Writer:
             self.out.append(level(shape, self.p))
         elif kind == "verdict":
             self.out.append(verdict(shape, self.p))
+        elif kind == "marker":
+            self.out.append(marker(shape, self.p))
 
 
 renderer = SwimlaneRenderer()
