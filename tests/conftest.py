@@ -32,3 +32,19 @@ def run_cli(*args, input=None, env=None, cwd=None):
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "journeymap", *map(str, args)], input=input,
                           capture_output=True, env=full_env, cwd=cwd, timeout=120)
+
+
+# A small valid map with a `{title}` to fill in, for the tests that run other
+# tools (pre-commit, the Action, the live preview) on a real file.
+SMALL_MAP = """\
+journeymap: 1
+title: {title}
+persona: {{name: María López, role: Frequent business traveller}}
+stages:
+  - name: Search
+    touchpoints:
+      - id: compare-fares
+        name: Compares fares
+        channel: website
+        emotion: -1
+"""

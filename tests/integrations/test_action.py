@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SMALL_MAP
+
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
@@ -23,18 +25,7 @@ STEPS = {step["name"]: step for step in ACTION["runs"]["steps"]}
 INPUTS = {"paths", "formats", "check", "output", "version", "strict"}
 EXPRESSION = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 HOSTILE = "x; touch {marker} $(touch {marker}) `touch {marker}` *"
-GOOD = """\
-journeymap: 1
-title: {title}
-persona: {{name: María López, role: Frequent business traveller}}
-stages:
-  - name: Search
-    touchpoints:
-      - id: compare-fares
-        name: Compares fares
-        channel: website
-        emotion: -1
-"""
+GOOD = SMALL_MAP
 
 
 def bash() -> str:

@@ -16,23 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SMALL_MAP
+
 ROOT = Path(__file__).resolve().parents[2]
 NEEDED = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src/")
 GIT_ENV = {"GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "test",
            "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_GLOBAL": os.devnull,
            "GIT_CONFIG_NOSYSTEM": "1"}
-GOOD = """\
-journeymap: 1
-title: {title}
-persona: {{name: María López, role: Frequent business traveller}}
-stages:
-  - name: Search
-    touchpoints:
-      - id: compare-fares
-        name: Compares fares
-        channel: website
-        emotion: -1
-"""
+GOOD = SMALL_MAP
 BAD = GOOD.format(title="Broken").replace("        emotion: -1\n", "        pain: [Fare rules are hidden]\n")
 
 

@@ -23,21 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SMALL_MAP
 from journeymap.integrations.serve import host_allowed, serve
 from journeymap.integrations.serve_page import allow_reload, error_page, inject
 
-GOOD = """\
-journeymap: 1
-title: {title}
-persona: {{name: María López, role: Frequent business traveller}}
-stages:
-  - name: Search
-    touchpoints:
-      - id: compare-fares
-        name: Compares fares
-        channel: website
-        emotion: -1
-"""
+GOOD = SMALL_MAP
 BAD = GOOD.format(title="Broken").replace(
     "        emotion: -1\n", '        pain: ["<img src=x onerror=alert(1)>"]\n')
 BAD_AT = "map.yaml:10:9: error[unknown-key]"
