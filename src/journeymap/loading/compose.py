@@ -165,6 +165,9 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str, sourcemap: SourceMap) -> Di
         return sourcemap.diagnostic(
             "tab-indentation", "expected spaces for indentation, found a tab", offset=tab,
             suggestion="YAML indents with spaces only; replace the tab with spaces")
+    if "maximum nesting depth" in problem:  # newer libyaml stops deep nesting itself
+        return sourcemap.diagnostic_at_mark(
+            mark, "too-deep", f"expected nesting of at most {MAX_DEPTH} levels, found far deeper nesting")
     if "escape" in problem and "Unicode" in problem:
         return sourcemap.diagnostic_at_mark(
             mark, "control-character", "expected a valid character, found an escape of a lone "
