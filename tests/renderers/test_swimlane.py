@@ -6,6 +6,7 @@ import html.parser
 import os
 import re
 import xml.etree.ElementTree as ET
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -213,13 +214,19 @@ def test_html_page_is_self_contained_and_complete(path):
     reader = _PageReader()
     reader.feed(page)
     tags = [t for t, _ in reader.tags]
-    assert "script" not in tags and "link" not in tags and "iframe" not in tags and "img" not in tags
+    assert "link" not in tags and "iframe" not in tags and "img" not in tags
+    # one script, the controls' own: no user text ever reaches it
+    assert tags.count("script") == 1
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    assert script == (resources.files("journeymap") / "templates" / "page.js").read_text("utf-8")
     assert tags.count("svg") == 1
     for tag, attrs in reader.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)
         assert "src" not in attrs
         if "href" in attrs:
-            assert tag == "a" and attrs["href"].startswith(("https://", "http://", "mailto:"))
+            assert tag == "a" and (attrs["href"].startswith(("https://", "http://", "mailto:")) or (
+                attrs.get("id") == "jm-text-alternative" and attrs["href"].endswith(".md")
+                and "/" not in attrs["href"]))
     csp = [a for t, a in reader.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert csp and "default-src 'none'" in csp[0]["content"]
     text = "".join(reader.text)
@@ -231,4 +238,5 @@ def test_html_page_is_self_contained_and_complete(path):
             assert name in text
     if path == HOSTILE:
         assert "<script>alert(1)</script>" in text  # shown as text ...
-        assert "<script>" not in page.split("<svg", 1)[0] + page.split("</svg>", 1)[1]  # ... never as markup
+        outside_svg = page.split("<svg", 1)[0] + page.split("</svg>", 1)[1]
+        assert outside_svg.count("<script>") == 1  # ... never as markup: the one script is ours
