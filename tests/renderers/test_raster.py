@@ -11,6 +11,8 @@ import warnings
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, example_paths
 from journeymap.renderers.options import RenderOptions
@@ -20,7 +22,7 @@ from journeymap.validation import validate_text
 skia = pytest.importorskip("skia")
 pypdf = pytest.importorskip("pypdf")
 
-from journeymap.renderers import raster, raster_text  # noqa: E402
+from journeymap.renderers import raster, raster_skia, raster_text  # noqa: E402
 from journeymap.renderers.raster import RasterWarning, rasterise  # noqa: E402
 from journeymap.renderers.raster_options import RasterOptions  # noqa: E402
 
@@ -251,3 +253,30 @@ def test_a_wide_map_is_cut_across_pages_with_a_footer(paper, orientation, size):
     last = page_text(pages[-1])
     assert f"Generated · {len(pages)}/{len(pages)}" in last
     assert "Touchpoints" in last and "Touchpoint number 89" in last  # labels repeated; the end shown
+
+
+# --- the PNG encoder ----------------------------------------------------------------------
+
+@given(st.integers(1, 40), st.integers(1, 12), st.randoms(use_true_random=False))
+def test_the_png_encoder_keeps_every_pixel(width, height, random):
+    image = pytest.importorskip("PIL.Image")
+    rgb = bytes(random.randrange(256) for _ in range(width * height * 3))
+    rgba = b"".join(rgb[i:i + 3] + b"\xff" for i in range(0, len(rgb), 3))
+    decoded = image.open(io.BytesIO(raster_skia.encode_png(rgba, width, height)))
+    decoded.load()   # checks every chunk's CRC and the zlib stream's checksum
+    assert (decoded.mode, decoded.size, decoded.tobytes()) == ("RGB", (width, height), rgb)
+
+
+def test_the_png_has_the_pixels_skia_draws():
+    image = pytest.importorskip("PIL.Image")
+    journey = journey_of(RTL_AND_EMOJI)
+    svg = svg_of(journey)
+    ours = image.open(io.BytesIO(rasterise(svg, "png", journey, raster=RasterOptions(scale=1.0))))
+    document = raster_skia.parse(svg.encode("utf-8"))
+    info = skia.ImageInfo.Make(*ours.size, skia.kRGBA_8888_ColorType, skia.kPremul_AlphaType)
+    surface = skia.Surface.MakeRaster(info)   # as png() draws: BGRA blends text ±3 differently
+    canvas = surface.getCanvas()
+    canvas.clear(skia.ColorWHITE)
+    raster_skia.draw(document, canvas)
+    skias = image.open(io.BytesIO(bytes(surface.makeImageSnapshot().encodeToData(skia.kPNG, 100))))
+    assert ours.convert("RGB").tobytes() == skias.convert("RGB").tobytes()
