@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import select
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -19,62 +17,21 @@ import pytest
 import journeymap
 from browser import find_chromium
 from conftest import EXAMPLES
+from devtools import DevToolsPipe
 from journeymap.renderers import RenderOptions
 from journeymap.renderers.html_page import csp_hash
 from journeymap.renderers.registry import load
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--remote-debugging-pipe"]
 
-
-class DevTools:
-    """Chromium with the DevTools protocol on file descriptors 3 and 4."""
+class DevTools(DevToolsPipe):
+    """Chromium with one page, every command sent to its session."""
 
     def __init__(self, program: str, profile: str) -> None:
-        commands_read, self._commands = os.pipe()
-        self._replies, replies_write = os.pipe()
-
-        def as_fds_3_and_4() -> None:
-            first, second = os.dup(commands_read), os.dup(replies_write)
-            os.dup2(first, 3)
-            os.dup2(second, 4)
-
-        self.process = subprocess.Popen(
-            [program, *FLAGS, f"--user-data-dir={profile}", "about:blank"], preexec_fn=as_fds_3_and_4,
-            close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(commands_read)
-        os.close(replies_write)
-        self._buffer = b""
-        self._id = 0
-        self.events: list[dict] = []
+        super().__init__(program, profile)
         self.session = ""
 
-    def call(self, method: str, params: dict | None = None) -> dict:
-        self._id += 1
-        message = {"id": self._id, "method": method, "params": params or {}}
-        if self.session:
-            message["sessionId"] = self.session
-        data = json.dumps(message).encode() + b"\0"
-        while data:
-            data = data[os.write(self._commands, data):]
-        deadline = time.monotonic() + 20
-        while True:
-            while b"\0" in self._buffer:
-                raw, _, self._buffer = self._buffer.partition(b"\0")
-                reply = json.loads(raw)
-                if reply.get("id") == self._id:
-                    if "error" in reply:
-                        raise RuntimeError(f"{method}: {reply['error']}")
-                    return reply["result"]
-                if "method" in reply:
-                    self.events.append(reply)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([self._replies], [], [], remaining)[0]:
-                raise TimeoutError(f"Chromium did not answer {method}")
-            chunk = os.read(self._replies, 1 << 16)
-            if not chunk:
-                raise RuntimeError("Chromium closed the DevTools pipe")
-            self._buffer += chunk
+    def call(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        return super().call(method, params, session or self.session)
 
     def open(self, url: str) -> None:
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -105,14 +62,6 @@ class DevTools:
         self.call("Emulation.setDeviceMetricsOverride",
                   {"width": pixels, "height": 900, "deviceScaleFactor": 1, "mobile": pixels < 600})
 
-    def close(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        os.close(self._commands)
-        os.close(self._replies)
 
 
 def page_of(name: str) -> str:
