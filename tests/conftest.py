@@ -48,3 +48,15 @@ stages:
         channel: website
         emotion: -1
 """
+
+
+def need_module(module: str) -> None:
+    """Skip a test without this Python module, except in CI, which installs the
+    test extras: there a missing tool is a failure, never a silent skip."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{module} is not installed; CI installs it with the test extras")
+        pytest.skip(f"{module} is not installed")
+

@@ -3,7 +3,6 @@ and the project's own site built with it."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import signal
@@ -19,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, need_module, run_cli
 from journeymap.renderers import THEMES
 
 MAP = """journeymap: 1
@@ -31,17 +30,9 @@ stages:
 """
 
 
-def need(module: str) -> None:
-    """Skip without the tool, except in CI, which installs the test extras."""
-    if importlib.util.find_spec(module) is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{module} is not installed; CI installs it with the test extras")
-        pytest.skip(f"{module} is not installed")
-
-
 @pytest.fixture(autouse=True)
 def _mkdocs() -> None:
-    need("mkdocs")
+    need_module("mkdocs")
 
 
 def fence(body: str, info: str = "journeymap", indent: str = "") -> str:
@@ -121,7 +112,7 @@ def test_files_mode_writes_images_and_downloads_beside_the_page(tmp_path):
 
 
 def test_superfences_custom_fence_inside_an_admonition(tmp_path):
-    need("pymdownx")
+    need_module("pymdownx")
     fences = """markdown_extensions:
   - admonition
   - pymdownx.superfences:

@@ -3,8 +3,6 @@ LaTeX, text) and MyST."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import subprocess
 import sys
@@ -14,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, need_module
 
 MAP = """journeymap: 1
 title: {title}
@@ -26,17 +24,9 @@ stages:
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def need(module: str) -> None:
-    """Skip without the tool, except in CI, which installs the test extras."""
-    if importlib.util.find_spec(module) is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{module} is not installed; CI installs it with the test extras")
-        pytest.skip(f"{module} is not installed")
-
-
 @pytest.fixture(autouse=True)
 def _sphinx() -> None:
-    need("sphinx")
+    need_module("sphinx")
 
 
 def indented(text: str, by: str = "   ") -> str:
@@ -162,7 +152,7 @@ def test_a_changed_map_file_rebuilds_its_page(tmp_path):
 
 
 def test_myst_fence_is_the_same_directive(tmp_path):
-    need("myst_parser")
+    need_module("myst_parser")
     bad_line = "      - {id: pay, name: Pays by card, channel: website, emotion: 1, pain: [x]}"
     page = ("# Maps\n\n```{journeymap} maps/gym.yaml\n:theme: dark\n```\n\n"
             "```{journeymap}\n:theme: print\n:alt: Inline\n\n" + MAP.format(title="Inline") + "```\n")

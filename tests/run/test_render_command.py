@@ -15,9 +15,6 @@ from journeymap.renderers import RenderOptions
 from journeymap.renderers.registry import load
 
 HERE = TESTS  # the tests folder, where the shared fixtures live
-GOLDENS = HERE / "goldens"
-FORMATS = ("md", "mmd", "json")
-HOSTILE = HERE / "hostile.yaml"
 
 
 def render(path, fmt, **options):
