@@ -79,6 +79,23 @@ def test_the_settings_exclude_replaces_the_defaults(tmp_path):
     assert refused.returncode == 2 and b"did you mean 'exclude'?" in refused.stderr
 
 
+def test_a_pattern_that_is_no_gitignore_pattern_is_named_not_a_crash(tmp_path):
+    _write(tmp_path, {"maps/good.yaml": VALID, "maps/old/broken.yaml": BROKEN})
+    for pattern in ("!", "\\", "[z-a]"):
+        given = run_cli("validate", "maps", "--exclude", pattern, cwd=tmp_path)
+        assert given.returncode == 2, given.stderr
+        assert b"--exclude: " in given.stderr and b"is not a gitignore pattern" in given.stderr
+    (tmp_path / "journeymap.toml").write_text('extend-exclude = ["old", "[z-a]"]\n', "utf-8")
+    settings = run_cli("validate", "maps", cwd=tmp_path)
+    assert settings.returncode == 2 and b"extend-exclude: '[z-a]'" in settings.stderr
+    # In a .gitignore, git passes over a line it cannot read: so do we.
+    (tmp_path / "journeymap.toml").unlink()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("!\n[z-a]\nold/\n", "utf-8")
+    ignored = run_cli("validate", "maps", cwd=tmp_path)
+    assert ignored.returncode == 0 and b"no problems in 1 file" in ignored.stderr
+
+
 def test_check_prints_the_command_that_fixes_it_and_a_clear_status(tmp_path):
     _write(tmp_path, {"maps/a.yaml": VALID, "maps/b.yaml": VALID, "maps/broken.yaml": BROKEN})
     out = tmp_path / "out"

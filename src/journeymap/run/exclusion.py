@@ -15,11 +15,18 @@ the command line is never excluded: only what a folder search finds."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+from ..errors import UsageError
+from ..safetext import inert
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 # Hidden folders (.git, .venv, .tox, ...) and the usual heavy ones; not hidden files.
 DEFAULT_EXCLUDE = (".*/", "node_modules", "venv", "__pycache__", "site-packages")
@@ -27,14 +34,23 @@ DEFAULT_EXCLUDE = (".*/", "node_modules", "venv", "__pycache__", "site-packages"
 
 @dataclass(frozen=True)
 class Patterns:
-    """Gitignore-style patterns and the folder they are relative to."""
+    """Gitignore-style patterns and the folder they are relative to,
+    compiled when first asked: a run that names its files never pays for
+    importing and compiling them."""
 
     base: Path
-    spec: GitIgnoreSpec
+    lines: tuple[str, ...]
 
     @classmethod
     def of(cls, base: Path, lines: Sequence[str]) -> Patterns:
-        return cls(absolute(base), GitIgnoreSpec.from_lines(list(lines)))
+        return cls(absolute(base), tuple(lines))
+
+    @cached_property
+    def spec(self) -> GitIgnoreSpec:
+        """Lines git could not read either are left out, as git leaves them."""
+        from pathspec import GitIgnoreSpec
+
+        return GitIgnoreSpec.from_lines([line for line in self.lines if not _invalid(line)])
 
     def decides(self, path: Path, is_dir: bool) -> bool | None:
         """True: excluded, False: re-included (`!pattern`), None: no pattern
@@ -63,6 +79,26 @@ def absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
 
+def _invalid(line: str) -> bool:
+    from pathspec import GitIgnoreSpec
+
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except (ValueError, re.error):  # pathspec's pattern error, or a bad range such as [z-a]
+        return True
+    return False
+
+
+def checked(lines: Sequence[str], origin: str) -> Sequence[str]:
+    """Patterns the user gave (settings, --exclude): one that is no pattern is
+    a usage error naming it, not a pattern that silently matches nothing."""
+    bad = [line for line in lines if _invalid(line)]
+    if bad:
+        raise UsageError(f"{origin}: {inert(bad[0])!r} is not a gitignore pattern "
+                         "(see https://git-scm.com/docs/gitignore#_pattern_format)")
+    return lines
+
+
 @dataclass
 class Exclusion:
     """The exclude patterns of a run and the .gitignore files met so far."""
@@ -76,11 +112,12 @@ class Exclusion:
            command_line: Sequence[str], gitignore: bool = True) -> Exclusion:
         """`exclude` None keeps the defaults; `command_line` patterns are
         relative to the current folder."""
-        chosen = [Patterns.of(settings_base, DEFAULT_EXCLUDE if exclude is None else exclude)]
+        chosen = [Patterns.of(settings_base, DEFAULT_EXCLUDE if exclude is None else
+                              checked(exclude, "settings: exclude"))]
         if extend:
-            chosen.append(Patterns.of(settings_base, extend))
+            chosen.append(Patterns.of(settings_base, checked(extend, "settings: extend-exclude")))
         if command_line:
-            chosen.append(Patterns.of(Path.cwd(), command_line))
+            chosen.append(Patterns.of(Path.cwd(), checked(command_line, "--exclude")))
         return cls(tuple(chosen), gitignore)
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
@@ -114,4 +151,4 @@ class Exclusion:
                 lines += (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 continue
-        return Patterns(folder, GitIgnoreSpec.from_lines(lines)) if lines else None
+        return Patterns(folder, tuple(lines)) if lines else None

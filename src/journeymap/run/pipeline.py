@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,6 +151,8 @@ def run(plan: Plan, options: RenderOptions, ignore: Sequence[str] = (), verbose:
             if progress:
                 progress(outcomes[-1])
         return outcomes
+    from concurrent.futures import ProcessPoolExecutor  # only a run of many maps needs it
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for outcome in pool.map(_render_task, tasks, chunksize=max(1, len(tasks) // (workers * 4))):
             outcomes.append(outcome)

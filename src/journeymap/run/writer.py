@@ -10,13 +10,13 @@ on which machine, so a later run can remove it once it is surely dead
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import socket
 import stat
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +51,7 @@ def _umask() -> int:
 
 
 def _host_tag() -> str:
-    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
 
 
 def _temporary_prefix(target: Path) -> str:
