@@ -84,3 +84,30 @@ def test_broken_plugin_is_reported_by_name_and_breaks_nothing(site, tmp_path):
     assert b"journeymap_broken:renderer" in bad.stderr and b"needs libfoo" in bad.stderr
     assert b"Traceback" not in bad.stderr
     assert (tmp_path / "family-flight-booking.json").exists()
+
+
+def test_the_built_in_table_is_what_the_package_registers():
+    """Built-in formats load without reading entry points; the table that
+    allows it must name exactly what pyproject.toml registers."""
+    import tomllib
+
+    from journeymap.renderers.registry import BUILTIN, available
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert declared["project"]["entry-points"]["journeymap.renderers"] == BUILTIN
+    installed = {fmt: entry.target for fmt, entry in available().items() if entry.builtin}
+    assert BUILTIN == installed  # noqa: SIM300 - both sides are computed
+
+
+def test_a_render_of_built_in_formats_reads_no_entry_points(tmp_path):
+    script = ("import sys, importlib.metadata as m\n"
+              "m.entry_points = lambda **k: sys.exit('entry points were read')\n"
+              "from journeymap.cli import main\n"
+              f"sys.argv = ['journeymap', 'render', {str(EXAMPLES / 'bank-account-opening.yaml')!r},"
+              f" '-f', 'svg,md', '-o', {str(tmp_path)!r}, '-q']\n"
+              "main()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "bank-account-opening.svg").exists()
+    unknown = subprocess.run([sys.executable, "-c", script.replace("svg,md", "svgz")], capture_output=True)
+    assert b"entry points were read" in unknown.stderr  # a format not built in is looked for

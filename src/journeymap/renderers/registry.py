@@ -4,11 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import EntryPoint, entry_points
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from . import Renderer
 
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
 GROUP = "journeymap.renderers"
+
+# The formats journeymap registers itself, as in pyproject.toml's entry points
+# (a test keeps the two equal). A built-in format is loaded from here: reading
+# every installed package's entry points costs each start ~10 ms, and a
+# plug-in may not take a built-in format over anyway.
+BUILTIN = {
+    "md": "journeymap.renderers.markdown:renderer",
+    "mmd": "journeymap.renderers.mermaid:renderer",
+    "json": "journeymap.renderers.json_renderer:renderer",
+    "svg": "journeymap.renderers.swimlane:renderer",
+    "png": "journeymap.renderers.swimlane:renderer",
+    "pdf": "journeymap.renderers.swimlane:renderer",
+    "html": "journeymap.renderers.html:renderer",
+    "dot": "journeymap.renderers.graphviz:renderer",
+    "flow.svg": "journeymap.renderers.graphviz:renderer",
+    "flow.png": "journeymap.renderers.graphviz:renderer",
+    "flow.pdf": "journeymap.renderers.graphviz:renderer",
+    "csv": "journeymap.renderers.sheets:renderer",
+    "xlsx": "journeymap.renderers.sheets:renderer",
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,8 @@ class RendererEntry:
 @lru_cache(maxsize=1)
 def available() -> dict[str, RendererEntry]:
     """Every registered format. Reading entry points imports no renderer."""
+    from importlib.metadata import entry_points
+
     found: dict[str, RendererEntry] = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
         dist = ep.dist.name if ep.dist is not None else "unknown"
@@ -52,6 +78,10 @@ _loaded: dict[str, Renderer] = {}
 def load(fmt: str) -> Renderer:
     """The renderer object for a format; its module is imported now, once."""
     if fmt in _loaded:
+        return _loaded[fmt]
+    if fmt in BUILTIN:
+        module, attribute = BUILTIN[fmt].split(":")
+        _loaded[fmt] = getattr(import_module(module), attribute)
         return _loaded[fmt]
     entry = available().get(fmt)
     if entry is None:

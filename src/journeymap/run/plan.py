@@ -16,12 +16,11 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..integrations.documents import is_document
-from ..renderers.registry import available, output_suffix
+from ..renderers.registry import BUILTIN, available, output_suffix
 from .discovery import Input
 
 DEFAULT_FORMATS = ("svg",)
-# Formats journeymap itself provides: missing from the registry only when the
-# installation is broken (its entry points were not installed).
+# The formats whose outputs `render --check` may report as left over.
 SPECIFIED_FORMATS = ("svg", "png", "pdf", "html", "dot", "flow.svg", "flow.png", "flow.pdf",
                      "md", "mmd", "json")
 STDOUT = "-"
@@ -46,19 +45,19 @@ class Plan:
 
 
 def check_formats(formats: Sequence[str]) -> None:
+    """Every format is built in or registered by a plug-in; else a usage error
+    with the closest name. Plug-ins are looked for only when one is asked for."""
     from ..fields import closest
 
-    known = available()
+    if all(fmt in BUILTIN for fmt in formats):
+        return
+    known = sorted(set(BUILTIN) | set(available()))
     for fmt in formats:
         if fmt in known:
             continue
-        if fmt in SPECIFIED_FORMATS:
-            raise UsageError(f"the '{fmt}' renderer is not registered: journeymap's entry points "
-                             "are missing (reinstall it with `pip install journeymap`); available: "
-                             f"{', '.join(sorted(known))}")
-        near = closest(fmt, list(known))
+        near = closest(fmt, known)
         hint = f" (did you mean '{near}'?)" if near else ""
-        raise UsageError(f"unknown format '{fmt}'{hint}; available: {', '.join(sorted(known))} "
+        raise UsageError(f"unknown format '{fmt}'{hint}; available: {', '.join(known)} "
                          "(`journeymap renderers` lists them)")
 
 

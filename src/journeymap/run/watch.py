@@ -26,6 +26,8 @@ def watch(request: RenderRequest, show: Callable[[Report], None],
     file edited, say) it is shown and watching goes on."""
     import watchfiles
 
+    from ..integrations.serve_watch import DEBOUNCE_MS, STEP_MS  # one timing for both watches
+
     first = run_render(request)
     show(first)
     if first.exit_code == 2:
@@ -41,7 +43,7 @@ def watch(request: RenderRequest, show: Callable[[Report], None],
 
     try:
         for changes in watchfiles.watch(*watched, watch_filter=journey_file, stop_event=stop_event,
-                                        debounce=200, step=50, raise_interrupt=False):
+                                        debounce=DEBOUNCE_MS, step=STEP_MS, raise_interrupt=False):
             changed = frozenset(os.path.realpath(path) for _, path in changes if os.path.exists(path))
             if changed:
                 try:
