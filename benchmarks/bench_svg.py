@@ -1,13 +1,9 @@
-"""The swimlane SVG at scale, and one small map from command to file.
+"""The swimlane SVG at scale, in process: time and peak Python memory of
+layout + SVG for maps of 1,000 and 10,000 touchpoints, as a ratio to load +
+validate of the same file (targets at 10,000: <= 2x, < 300 MB). Whole
+commands, start-up and the comparison with mmdc are in `bench_performance.py`.
 
     python3 benchmarks/bench_svg.py
-
-1. SVG of maps with 1,000 and 10,000 touchpoints: time and peak memory of
-   layout + SVG, as a ratio to load + validate of the same file (targets at
-   10,000: <= 2x, < 300 MB).
-2. `journeymap render small.yaml` (svg) from start to exit, against Python
-   importing yaml and pydantic, and against the 1.7 s that Mermaid's `mmdc`
-   needs for one journey diagram on this kind of machine (target: 10x faster).
 """
 
 from __future__ import annotations
@@ -22,13 +18,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
-from timing import command_median  # noqa: E402
 
 from journeymap.renderers import RenderOptions  # noqa: E402
 from journeymap.renderers.swimlane import svg_bytes  # noqa: E402
 from journeymap.validation import validate_path  # noqa: E402
-
-MMDC_SECONDS = 1.7
 
 
 def timed(function):
@@ -59,17 +52,5 @@ def large_maps() -> None:
     gc.enable()
 
 
-def small_map() -> None:
-    small = HERE.parent / "examples" / "family-flight-booking.yaml"
-    with tempfile.TemporaryDirectory() as folder:
-        base = command_median([sys.executable, "-c", "import yaml, pydantic"])
-        ours = command_median([sys.executable, "-m", "journeymap", "render", str(small), "-o", folder, "-q"])
-    print("one small map, command to file (median of 9)")
-    print(f"  python -c 'import yaml, pydantic': {base * 1000:6.0f} ms")
-    print(f"  journeymap render small.yaml:      {ours * 1000:6.0f} ms "
-          f"({MMDC_SECONDS / ours:4.1f}x faster than mmdc's {MMDC_SECONDS} s)")
-
-
 if __name__ == "__main__":
     large_maps()
-    small_map()

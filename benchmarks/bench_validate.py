@@ -2,10 +2,9 @@
 
     python3 benchmarks/bench_validate.py
 
-1. Large maps: `validate` against the floor of parsing the same file with
-   `yaml.CSafeLoader` into plain dicts (target: <= 3x at 10,000 touchpoints).
-2. Start-up: `journeymap validate small.yaml` start to exit against
-   `python -c "import yaml, pydantic"` (target: <= 2x).
+Large maps: `validate` against the floor of parsing the same file with
+`yaml.CSafeLoader` into plain dicts (target: <= 3x at 10,000 touchpoints).
+Start-up is measured with every other goal by `bench_performance.py`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
-from timing import best_of, command_median  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from journeymap.validation import validate_path  # noqa: E402
 
@@ -44,17 +43,5 @@ def large_maps() -> None:
                   f"validate {ours * 1000:7.1f} ms, ratio {ours / base:4.2f}x (target <= 3x)")
 
 
-def start_up() -> None:
-    small = HERE.parent / "examples" / "family-flight-booking.yaml"
-    base = command_median([sys.executable, "-c", "import yaml, pydantic"])
-    ours = command_median([sys.executable, "-m", "journeymap", "validate", str(small)])
-    print("start to exit (median of 15)")
-    print(f"  python -c 'import yaml, pydantic': {base * 1000:6.1f} ms")
-    print(f"  journeymap validate small.yaml:    {ours * 1000:6.1f} ms, ratio {ours / base:4.2f}x "
-          "(target <= 2x)")
-
-
 if __name__ == "__main__":
-    if "--start-up-only" not in sys.argv:
-        large_maps()
-    start_up()
+    large_maps()
