@@ -15,8 +15,11 @@ def _text(i: int, n: int = 6) -> str:
     return " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(n)).capitalize()
 
 
-def generate(touchpoints: int, per_stage: int = 10, long_back_edges: bool = False) -> str:
-    """YAML text of a map with `touchpoints` touchpoints, two personas, every field.
+def generate(touchpoints: int, per_stage: int = 10, long_back_edges: bool = False,
+             lean: bool = False) -> str:
+    """YAML text of a map with `touchpoints` touchpoints, two personas, every field
+    (`lean`: name, channel, action, emotion, a pain and `next` only, so that
+    20,000 touchpoints stay under the 10 MB a journey file may have).
 
     One touchpoint in ten has a back-edge: 15 touchpoints back, or with
     `long_back_edges` anywhere up to 500 back (across many stages)."""
@@ -54,6 +57,14 @@ def generate(touchpoints: int, per_stage: int = 10, long_back_edges: bool = Fals
             nxt = f"[t{i + 1}]" if i + 1 < touchpoints else "[]"
             if i % 10 == 9 and i >= 15:
                 nxt = f"[t{i + 1}, {back}]" if i + 1 < touchpoints else f"[{back}]"
+            if lean:
+                out += [f"      - id: t{i}", f"        name: {_text(i, 3)}",
+                        f"        channel: {('website', 'mobile-app', 'kiosk', 'email')[i % 4]}",
+                        f"        action: {_text(i + 2, 4)}",
+                        f"        emotion: {{p1: {(i % 5) - 2}, p2: {((i + 2) % 5) - 2}}}",
+                        f"        pains: [{_text(i + 6, 3)}]", f"        next: {nxt}"]
+                number += 1
+                continue
             out += [
                 f"      - id: t{i}",
                 f"        name: {_text(i)}",
