@@ -86,6 +86,27 @@ def start_up(folder: Path, runs: int) -> None:
         print(f"   {faster:.1f}x faster than mmdc, goal >= 10x: {verdict(faster >= 10)}")
     else:
         print("   mmdc: not installed or wrote nothing (npm install -g @mermaid-js/mermaid-cli)")
+    start_up_profile(folder)
+
+
+def start_up_profile(folder: Path) -> None:
+    """Where the start-up goes: import time by package (python -X importtime),
+    the rest being the work itself. This is what bounds goal 1."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "journeymap", "render",
+                           str(SMALL_MAP), "-f", "svg", "-o", str(folder / "profiled.svg"), "-q"],
+                          capture_output=True, text=True, cwd=folder)
+    by_package: dict[str, float] = {}
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _, name = (part.strip() for part in line[len("import time:"):].split("|"))
+        parts = name.split(".")
+        package = ".".join(parts[:2]) if parts[0] == "journeymap" and len(parts) > 1 else parts[0]
+        by_package[package] = by_package.get(package, 0.0) + int(own) / 1000
+    total = sum(by_package.values())
+    top = sorted(by_package.items(), key=lambda item: -item[1])[:12]
+    print(f"   imports take {total:.0f} ms in all (self time, under -X importtime); the largest:")
+    print("   " + ", ".join(f"{name} {ms:.0f}" for name, ms in top))
 
 
 def _timed(function, repeat: int) -> float:
