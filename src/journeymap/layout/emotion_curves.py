@@ -60,19 +60,20 @@ def offset_of(number: int, count: int) -> float:
 
 
 def draw_curve(points: list[CurvePoint], colour: str | None, row: Group, width: float = 2.5,
-               dash: str | None = None) -> None:
+               dash: str | None = None, persona: str | None = None) -> None:
     """The curve through the points: solid between neighbours, a dashed
     bridge over columns without a value."""
     stroke = None if colour else "curve"
     if len(points) == 1:
         row.add(Shape("path", d=dot_path((points[0].x, points[0].y)), stroke=stroke, colour=colour,
-                      stroke_width=width, dash=dash))
+                      stroke_width=width, dash=dash, persona=persona))
         return
     made = pieces([(p.x, p.y) for p in points])
     bridges = [b.column - a.column > 1 for a, b in zip(points, points[1:], strict=False)]
     for bridge, first, last in split_runs(bridges):
         row.add(Shape("path", d=path_of(made[first:last]), stroke=stroke, colour=colour,
-                      stroke_width=width * 0.7 if bridge else width, dash=BRIDGE_DASH if bridge else dash))
+                      stroke_width=width * 0.7 if bridge else width, dash=BRIDGE_DASH if bridge else dash,
+                      persona=persona))
 
 
 def curve_points(frame: Frame, chart: Chart, pid: str | None, offset: float = 0.0) -> list[CurvePoint]:
@@ -107,14 +108,15 @@ def curves(frame: Frame, chart: Chart, row: Group, label_style: TextStyle) -> No
         if not points:
             continue
         several = count > 1 and pid is not None and colour is not None
-        draw_curve(points, colour, row, dash=persona_dash(number) if several else None)
+        draw_curve(points, colour, row, dash=persona_dash(number) if several else None, persona=pid)
         for point in points:
-            row.add(Shape("face", point.x, point.y, FACE_R, FACE_R, value=point.position, colour=colour))
+            row.add(Shape("face", point.x, point.y, FACE_R, FACE_R, value=point.position, colour=colour,
+                          persona=pid))
             if several:
                 row.add(Shape("marker", point.x + FACE_R * 0.8, point.y - FACE_R * 0.8, 0, MARKER_R,
-                              d=persona_marker(number), colour=colour))
+                              d=persona_marker(number), colour=colour, persona=pid))
         if several and pid is not None and colour is not None:
-            ends.append((points[-1], view.persona_name(pid), colour))
+            ends.append((points[-1], pid, colour))
     for block in end_labels(frame, chart, ends, label_style):
         row.add(block)
 
@@ -128,12 +130,14 @@ def end_labels(frame: Frame, chart: Chart, ends: list[tuple[CurvePoint, str, str
     count = len(frame.view.curves)
     right_of_faces = offset_of(count - 1, count) + FACE_R + LABEL_GAP
     placed: list[TextBlock] = []
-    for end, name, _colour in sorted(ends, key=lambda item: (item[0].column, item[0].y)):
+    for end, pid, _colour in sorted(ends, key=lambda item: (item[0].column, item[0].y)):
         column: Column = frame.columns[end.column]
         x = column.middle + right_of_faces
         ink = TextStyle(style.size, bold=True)
         # No background: a name must never hide another persona's curve.
-        block = text_block(x, 0, column.x + column.w - 4 - x, name, ink, padding=1, role="curve-label")
+        block = text_block(x, 0, column.x + column.w - 4 - x, frame.view.persona_name(pid), ink, padding=1,
+                           role="curve-label")
+        block.persona = pid
         block.y = max(chart.top - 12, min(end.y - block.h / 2, chart.bottom + 12 - block.h))
         for other in placed:
             if other.x < block.x + block.w and block.x < other.x + other.w and \
@@ -167,6 +171,7 @@ def previous_curves(frame: Frame, chart: Chart, row: Group) -> None:
             continue
         made: list[Point] = [(p.x, p.y) for p in points]
         row.add(Shape("path", d=path_of(pieces(made)) if len(made) > 1 else dot_path(made[0]),
-                      stroke="muted", stroke_width=1.5, dash="5 4"))
+                      stroke="muted", stroke_width=1.5, dash="5 4", persona=pid))
         for point in points:
-            row.add(Shape("circle", point.x, point.y, 3.5, 3.5, fill="background", stroke="muted"))
+            row.add(Shape("circle", point.x, point.y, 3.5, 3.5, fill="background", stroke="muted",
+                          persona=pid))

@@ -40,6 +40,7 @@ class TextBlock:
     fill: str | None = None      # a theme key, or None for no visible box
     stroke: str | None = None
     role: str = ""                  # what it is, for readers and tests
+    persona: str | None = None      # the persona id it belongs to (a curve's name), for filters
 
     @property
     def inner_width(self) -> float:
@@ -63,6 +64,7 @@ class Shape:
     radius: float = 0.0
     value: float | None = None   # for faces: position 0..1 on the emotion scale
     colour: str | None = None    # a literal colour (persona colours)
+    persona: str | None = None   # the persona id a curve, face or marker belongs to, for filters
 
 
 # What a group holds; the writer lets go of each item once written (None).

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import PurePath
 from typing import TYPE_CHECKING, TypeAlias
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -17,7 +19,7 @@ from ..presentation.numbers import signed, text_or_number
 from .html_page import policy, safe_colour, without_page_header
 from .options import RenderOptions, presentation
 from .swimlane import prefix_for, svg_document
-from .theme import emotion_colour, emotion_text_colour, persona_colour, theme
+from .theme import auto_style, emotion_colour, emotion_text_colour, persona_colour, theme
 
 if TYPE_CHECKING:  # pragma: no cover
     import jinja2
@@ -46,10 +48,7 @@ def _script() -> str:
 class HtmlRenderer:
     name = "html"
 
-    def render(self, journey: Journey, options: RenderOptions, fmt: str = "html",
-               markdown_name: str = "journey.md") -> bytes:
-        """`markdown_name`: where the `-f md` text alternative is linked (the
-        page's script corrects it to its own name with `.md` when it can)."""
+    def render(self, journey: Journey, options: RenderOptions, fmt: str = "html") -> bytes:
         view = presentation(journey, options)
         palette = theme(options.theme)
 
@@ -78,20 +77,32 @@ class HtmlRenderer:
         svg = without_page_header(svg_document(view, palette).decode("utf-8"), prefix)
         style = _template("page.css.j2").render(
             theme=palette, emotion_palette=list(painted),
-            persona_palette=[drawn[p] for p in personas])
+            persona_palette=[drawn[p] for p in personas],
+            # the pinned labels are copies outside the SVG: the `auto` theme repaints them too
+            pinned_style=Markup(auto_style(prefix + "-pins") if palette.name == "auto" else ""))
         script = _script()
         page = _template("page.html.j2").render(
-            j=journey, words=view.words, locale=view.locale, theme=palette, prefix=prefix,
+            j=journey, words=view.words, locale=view.locale, prefix=prefix,
             svg=Markup(svg),  # our own escaped SVG
             style=Markup(style), script=Markup(script),  # no user text: colours checked by safe_colour
-            policy=Markup(policy(style, script, svg)), markdown_name=markdown_name,
-            persona_colours=drawn,
+            policy=Markup(policy(style, script, svg)), markdown=markdown_sibling(options.output_name),
+            filtered=[p for p in journey.personas or [] if view.per_persona],
             persona_class={p: number for number, p in enumerate(personas, 1)},
             custom_lanes=[lane for lane in view.journey.lanes or [] if isinstance(lane, CustomLane)],
             channel=view.channel_name, emotions=emotions, metric=view.metric, evidence=view.evidence,
             text_or_number=text_or_number,
         )
         return page.encode("utf-8")
+
+
+def markdown_sibling(page: str | None) -> tuple[str, str] | None:
+    """The `-f md` text alternative beside the page, as (relative link,
+    file name); None where the page goes to standard output. Quoted whole,
+    so no file name can become a scheme (`javascript:`) or a path."""
+    if not page:
+        return None
+    name = PurePath(page).stem + ".md"
+    return quote(name, safe=""), name
 
 
 renderer = HtmlRenderer()

@@ -29,7 +29,9 @@ class FlowOptions:
 class RenderOptions:
     """`locale` and `lanes` override the map's own when given; `previous`
     holds the emotions of an earlier version of the map by touchpoint id
-    ({persona id or "": value}), drawn under today's curve (`--compare`)."""
+    ({persona id or "": value}), drawn under today's curve (`--compare`);
+    `output_name` is the file name the output is written to (None: standard
+    output, or a caller that does not say), so a page can link its siblings."""
 
     theme: str = "light"
     locale: str | None = None
@@ -37,6 +39,7 @@ class RenderOptions:
     flow: FlowOptions = field(default_factory=FlowOptions)
     previous: Mapping[str, Mapping[str, int]] | None = None
     raster: RasterOptions = field(default_factory=RasterOptions)  # PNG and PDF
+    output_name: str | None = None
 
     def locale_for(self, journey: Journey) -> str:
         return self.locale or journey.locale

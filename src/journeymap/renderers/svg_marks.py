@@ -9,6 +9,7 @@ import math
 from ..layout.geometry import Shape
 from ..presentation.emotions import face_index
 from .icons import ICON_PATHS
+from .markup import xml_escape
 from .theme import Theme, persona_colour
 
 
@@ -16,6 +17,12 @@ def n(value: float) -> str:
     """A coordinate with fixed precision (and never `-0.0`)."""
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
+
+
+def persona_of(persona: str | None) -> str:
+    """The attribute that ties a mark to its persona (the page's filter finds
+    marks by it, never by colour, which two personas may share)."""
+    return "" if persona is None else f' data-persona="{xml_escape(persona)}"'
 
 
 def face(shape: Shape, palette: Theme) -> str:
@@ -28,7 +35,8 @@ def face(shape: Shape, palette: Theme) -> str:
     ring = persona_colour(shape.colour, palette) if shape.colour else palette.text
     curve = (position - 0.5) * 2 * r * 0.45
     return (
-        f'<g><circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" fill="{fill}" stroke="{ring}" stroke-width="1.5"/>'
+        f'<g{persona_of(shape.persona)}><circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" fill="{fill}" '
+        f'stroke="{ring}" stroke-width="1.5"/>'
         f'<circle cx="{n(x - r * 0.35)}" cy="{n(y - r * 0.25)}" r="{n(r * 0.12)}" fill="{ink}"/>'
         f'<circle cx="{n(x + r * 0.35)}" cy="{n(y - r * 0.25)}" r="{n(r * 0.12)}" fill="{ink}"/>'
         f'<path d="M{n(x - r * 0.45)},{n(y + r * 0.3)}Q{n(x)},{n(y + r * 0.3 + curve)} '
@@ -121,4 +129,4 @@ def marker(shape: Shape, palette: Theme) -> str:
     else:
         points = " ".join(f"{n(x + px * r)},{n(y + py * r)}" for px, py in outline)
         body = f'<polygon points="{points}" {paint}/>'
-    return f"<g>{line}{body}</g>"
+    return f"<g{persona_of(shape.persona)}>{line}{body}</g>"

@@ -23,7 +23,7 @@ from ..presentation import Presentation
 from ..presentation.numbers import signed
 from .markup import xml_escape
 from .options import RenderOptions, presentation
-from .svg_marks import face, icon, level, marker, n, star, verdict
+from .svg_marks import face, icon, level, marker, n, persona_of, star, verdict
 from .theme import Theme, auto_style, persona_colour, theme
 
 ASCENT = 1.16   # em above the baseline that any of our fonts may reach
@@ -177,8 +177,9 @@ class _Writer:
         style = block.style
         fill = self.colour(block.fill) if block.fill else "none"
         stroke = f' stroke="{self.colour(block.stroke)}"' if block.stroke else ""
-        self.out.append(f'<g class="jm-box"><rect x="{n(block.x)}" y="{n(block.y)}" width="{n(block.w)}" '
-                        f'height="{n(block.h)}" rx="3" fill="{fill}"{stroke}/>')
+        self.out.append(f'<g class="jm-box"{persona_of(block.persona)}><rect x="{n(block.x)}" '
+                        f'y="{n(block.y)}" width="{n(block.w)}" height="{n(block.h)}" rx="3" '
+                        f'fill="{fill}"{stroke}/>')
         if not block.lines:
             self.out.append("</g>")
             return
@@ -229,7 +230,7 @@ class _Writer:
         fill = own if (own and shape.kind in ("circle", "rect")) else self.colour(shape.fill)
         stroke = own if (own and shape.kind == "path") else (
             self.colour(shape.stroke) if shape.stroke else "none")
-        text = f'fill="{fill}" stroke="{stroke}"'
+        text = f'fill="{fill}" stroke="{stroke}"{persona_of(shape.persona)}'
         if stroke != "none":
             text += f' stroke-width="{n(shape.stroke_width)}"'
         if shape.dash:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import ERROR, Diagnostic
@@ -83,7 +83,8 @@ def render_input(item: Input, formats: Sequence[str], options: RenderOptions,
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                artifact.data = bytes(load(fmt).render(result.journey, options, fmt))
+                named = options if path is None else replace(options, output_name=path.name)
+                artifact.data = bytes(load(fmt).render(result.journey, named, fmt))
             for warning in caught:
                 outcome.render_warnings.append(inert(f"{item.name}: {fmt}: {warning.message}"))
         except RendererLoadError as exc:
