@@ -32,6 +32,8 @@ def is_rtl(text: str) -> bool:
 def script_language(text: str) -> str | None:
     """The language a text's script clearly is (Hebrew, Arabic, Japanese
     kana, Korean, Thai, Greek, ...), else None."""
+    if not text or max(text) < "\u0370":  # Latin and the like: the common case, at C speed
+        return None
     for char in text:
         point = ord(char)
         if point < 0x0370:

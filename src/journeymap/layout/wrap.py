@@ -115,11 +115,13 @@ def _hyphenates(cluster: str) -> bool:
 
 def _balanced(lines: list[str], width: float, measure: Measure) -> list[str]:
     """No CJK character alone on the last line: the line above gives one."""
-    if len(lines) < 2:
+    if len(lines) < 2 or not _WIDE.match(lines[-1]):  # most lines: no wide character to move
         return lines
     last = list(graphemes(lines[-1]))
+    if len(last) != 1:
+        return lines
     above = list(graphemes(lines[-2]))
-    if len(last) == 1 and is_wide(last[0]) and len(above) > 2 and is_wide(above[-1]):
+    if is_wide(last[0]) and len(above) > 2 and is_wide(above[-1]):
         moved = above[-1] + last[0]
         if measure(moved) <= width:
             return [*lines[:-2], "".join(above[:-1]), moved]
