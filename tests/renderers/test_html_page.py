@@ -162,6 +162,10 @@ def test_the_controls_work_and_the_policy_holds(page):
 
     toms, priyas = shown_marks(page, "tom"), shown_marks(page, "priya")
     assert toms["none"] == priyas["none"] == 0 and toms["shown"] >= 4 and priyas["shown"] >= 4
+    # Beside the name at the curve's end, the values written under the chart are the persona's too.
+    written = page.evaluate("[...document.querySelectorAll('figure.map svg g.jm-box[data-persona=tom]')]"
+                            ".map(g => g.textContent.trim())")
+    assert isinstance(written, list) and len(written) >= 3 and any("+" in t or "−" in t for t in written)
     page.evaluate("document.querySelector('#jm-persona-filter input[data-persona=tom]').click()")
     assert shown_marks(page, "tom") == {"none": toms["shown"], "shown": 0}
     assert shown_marks(page, "priya") == priyas

@@ -15,8 +15,8 @@ from .frame import Column, Frame
 from .geometry import Group, Shape, TextBlock, TextStyle, text_block
 from .styles import BOLD, CELL_PAD, CHART_H, LABEL_W, PAD, SMALL
 
-# A text under the chart: (text, style, persona colour or None)
-Note: TypeAlias = tuple[str, TextStyle, str | None]
+# A text under the chart: (text, style, persona colour or None, persona id or None)
+Note: TypeAlias = tuple[str, TextStyle, str | None, str | None]
 # A note placed: (its text block, the persona colour of its dot or None)
 NoteBlock: TypeAlias = tuple[TextBlock, str | None]
 
@@ -41,7 +41,8 @@ def emotion_lane(frame: Frame, lane: Lane, y: float) -> tuple[Group, float]:
     for blocks, _ in written:
         for block, colour in blocks:
             if colour:
-                row.add(Shape("circle", block.x - 8, block.y + block.h / 2, 4, 4, colour=colour))
+                row.add(Shape("circle", block.x - 8, block.y + block.h / 2, 4, 4, colour=colour,
+                              persona=block.persona))
             row.add(block)
     return row, y + height
 
@@ -54,24 +55,25 @@ def _notes(view: Presentation, column: Column) -> list[Note]:
         return []
     values = [(pid, colour, view.emotion(tp, pid)) for pid, colour in view.curves]
     if all(value is None for _, _, value in values):
-        return [(view.word("no_emotion"), SMALL, None)]
+        return [(view.word("no_emotion"), SMALL, None, None)]
     if len(values) > 1:
-        return [(f"{view.persona_name(pid or '')} {signed(value)}", SMALL, colour)
+        return [(f"{view.persona_name(pid or '')} {signed(value)}", SMALL, colour, pid)
                 for pid, colour, value in values if value is not None]
     value = values[0][2]
-    return [(signed(value) if value is not None else "", BOLD, None)]
+    return [(signed(value) if value is not None else "", BOLD, None, None)]
 
 
 def _note_blocks(column: Column, notes: list[Note], top: float) -> tuple[list[NoteBlock], float]:
     """The notes as text blocks down the column, and their bottom."""
     y = top
     blocks: list[NoteBlock] = []
-    for text, style, colour in notes:
+    for text, style, colour, persona in notes:
         if not text:
             continue
         indent = 12 if colour else 0
         block = text_block(column.x + CELL_PAD + indent, y, column.w - 2 * CELL_PAD - indent, text, style,
                            role="emotion-value", align="start")
+        block.persona = persona  # hidden with the persona's curve by the page's filter
         blocks.append((block, colour))
         y += block.h
     return blocks, y
