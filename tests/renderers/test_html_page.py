@@ -309,6 +309,13 @@ def test_the_auto_theme_repaints_the_pinned_labels_with_the_map(browser, folder)
       document.querySelector('figure.map svg text[role=heading]'), document.querySelector('.jm-pin-stages text[role=heading]')]
       .map(e => getComputedStyle(e).fill)""")
     assert fills == ["rgb(13, 17, 23)"] * 2 + [fills[2]] * 2 and fills[2] != "rgb(31, 35, 40)"
+    # The page around the map follows the reader's preference too: the dark theme's colours.
+    page = tab.evaluate("""[document.body, document.querySelector('article.touchpoint')]
+      .flatMap(e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color])""")
+    assert page == ["rgb(13, 17, 23)", "rgb(230, 237, 243)", "rgb(22, 27, 34)", "rgb(230, 237, 243)"]
+    light = opened(browser, folder, "auto-light.html", page_of("bank-account-opening.yaml", theme="auto"),
+                   scheme="light")
+    assert light.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
 
 
 def test_the_control_words_are_the_maps_language_also_those_the_script_writes(browser, folder):

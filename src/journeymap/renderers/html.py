@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..model import CustomLane, Journey, Touchpoint
 from ..presentation.numbers import signed, text_or_number
-from .html_page import policy, safe_colour, without_page_header
+from .html_page import colour_properties, policy, safe_colour, without_page_header
 from .options import RenderOptions, presentation
 from .swimlane import prefix_for, svg_document
 from .theme import auto_style, emotion_colour, emotion_text_colour, persona_colour, theme
@@ -76,8 +76,8 @@ class HtmlRenderer:
         prefix = prefix_for(journey)
         svg = without_page_header(svg_document(view, palette).decode("utf-8"), prefix)
         style = _template("page.css.j2").render(
-            theme=palette, emotion_palette=list(painted),
-            persona_palette=[drawn[p] for p in personas],
+            colours=Markup(colour_properties(palette, [drawn[p] for p in personas], list(painted))),
+            emotion_palette=list(painted), persona_palette=[drawn[p] for p in personas],
             # the pinned labels are copies outside the SVG: the `auto` theme repaints them too
             pinned_style=Markup(auto_style(prefix + "-pins") if palette.name == "auto" else ""))
         script = _script()

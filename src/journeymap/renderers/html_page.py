@@ -7,11 +7,33 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
+
+from .theme import AUTO_DARK, Theme
 
 _OPENING = re.compile(r'<g id="(?P<id>[^"]+)"[^>]*>|<g\b[^>]*>|</g>')
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 _NUMBER = r"(-?[0-9.]+)"
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}")
+
+
+_PAGE_ROLES = ("background", "text", "muted", "border", "panel", "accent", "curve", "met", "missed")
+
+
+def colour_properties(palette: Theme, personas: Sequence[str],
+                      emotions: Sequence[tuple[str, str]]) -> str:
+    """The page's colours as custom properties, which its rules use. With the
+    `auto` theme the dark theme's colours take their place under
+    `prefers-color-scheme: dark`, as they do in the map inside the page."""
+    colours = {role: getattr(palette, role) for role in _PAGE_ROLES}
+    colours |= {f"persona-{number}": colour for number, colour in enumerate(personas, 1)}
+    for number, (background, ink) in enumerate(emotions, 1):
+        colours |= {f"emotion-{number}": background, f"emotion-{number}-ink": ink}
+    light = "".join(f"--jm-{name}:{value};" for name, value in colours.items())
+    if palette.name != "auto":
+        return f":root{{{light}color-scheme:{'dark' if palette.name == 'dark' else 'light'}}}"
+    dark = "".join(f"--jm-{name}:{AUTO_DARK.get(value, value)};" for name, value in colours.items())
+    return f":root{{{light}color-scheme:light dark}}@media (prefers-color-scheme: dark){{:root{{{dark}}}}}"
 
 
 def csp_hash(text: str) -> str:
