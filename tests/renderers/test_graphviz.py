@@ -17,7 +17,7 @@ from goldens import compare_golden
 from journeymap.model import Journey
 from journeymap.normalise import normalise
 from journeymap.renderers import FlowOptions, RenderOptions
-from journeymap.renderers.dot_source import build_dot
+from journeymap.renderers.dot_source import DOT_FONT, build_dot
 from journeymap.renderers.dot_text import node_name
 from strategies import journeys
 
@@ -132,6 +132,25 @@ def test_flow_formats_through_the_cli(tmp_path):
         assert (tmp_path / f"{stem}.flow.pdf").read_bytes()[:5] == b"%PDF-"
     texts = "".join(e.text or "" for e in ET.parse(tmp_path / "hostile.flow.svg").getroot().iter())
     assert "<script>alert(1)</script>" in texts  # drawn as text
+
+
+@needs_dot
+def test_digits_in_the_flow_png_are_drawn_by_the_text_font(tmp_path):
+    """The PNG of a label with digits is the same as when only DejaVu Sans
+    is asked for: no font of the stack takes the digits over (a named emoji
+    font did, drawing '10 min' as grey keycap digits)."""
+    journey = journeymap.loads("title: T\nstages: [{name: S, touchpoints: [{name: 10 min +1 -2 2026}]}]\n")
+    source = build_dot(journey, RenderOptions())
+    plain = source.replace(f'fontname="{DOT_FONT}"', 'fontname="DejaVu Sans"')
+    assert plain != source
+
+    def png(text: str) -> bytes:
+        done = subprocess.run([DOT or "dot", "-Tpng"], input=text.encode("utf-8"), capture_output=True,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr.decode()
+        return done.stdout
+
+    assert png(source) == png(plain)
 
 
 def test_missing_graphviz_is_one_line_exit_2_and_other_formats_still_written(tmp_path):

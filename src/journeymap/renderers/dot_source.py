@@ -41,7 +41,9 @@ from .options import RenderOptions, presentation
 from .theme import emotion_colour, emotion_text_colour, theme
 
 # fontconfig takes a list: the swimlane's fonts, ending in a generic family.
-DOT_FONT = "DejaVu Sans,Noto Sans CJK SC,Noto Color Emoji,sans-serif"
+# No emoji font is named: Pango then draws digits and spaces with it (grey,
+# spaced keycap digits); fontconfig's fallback still finds it for emoji.
+DOT_FONT = "DejaVu Sans,Noto Sans CJK SC,sans-serif"
 LARGE_GRAPH = 300  # touchpoints above which layout effort is bounded
 LEGEND_CELLS = 21  # a wider custom scale is shown by evenly spaced values
 
