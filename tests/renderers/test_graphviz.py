@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 
 import journeymap
-from conftest import EXAMPLES, TESTS, example_paths, run_cli
+from conftest import EXAMPLES, ROOT, TESTS, example_paths, run_cli
 from goldens import compare_golden
 from journeymap.model import Journey
 from journeymap.normalise import normalise
@@ -54,7 +54,10 @@ def check_graph(journey: Journey, graph: dict) -> None:
     assert [c["name"] for c in clusters] == [f"cluster_stage_{s.id}" for s in journey.stages]
     touchpoint_nodes = {n["name"] for n in nodes if n["name"].startswith("tp:")}
     assert touchpoint_nodes == {node_name(tp) for _, tp in journey.all_touchpoints()}
-    assert len(nodes) == len(touchpoint_nodes) + sum(1 for s in journey.stages if not s.touchpoints)
+    titles = {n["name"] for n in nodes if n["name"].startswith(("title:", "phase:"))}
+    assert {t for t in titles if t.startswith("title:")} == {f"title:{s.id}" for s in journey.stages}
+    assert len(nodes) == len(touchpoint_nodes) + len(titles) + sum(1 for s in journey.stages
+                                                                   if not s.touchpoints)
     names = {o["_gvid"]: o["name"] for o in objects}
     drawn = set()
     for edge in graph.get("edges", []):
@@ -79,6 +82,62 @@ def test_dot_accepts_and_lays_out_the_model(path):
 
 
 @needs_dot
+def _curve(points: list, steps: int = 24) -> list[tuple[float, float]]:
+    """Points along a spline of cubic Bézier pieces, as `dot -Tjson` gives it."""
+    out = []
+    for i in range(0, len(points) - 3, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[i:i + 4]
+        for k in range(steps + 1):
+            t = k / steps
+            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3
+            out.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return out
+
+
+def crossings(graph: dict) -> list[tuple[str, str, str]]:
+    """(tail, head, what it runs through) for every edge drawn through a
+    node or a cluster's label other than its own two ends."""
+    names = {o["_gvid"]: o["name"] for o in graph.get("objects", [])}
+    boxes = []
+    for o in graph.get("objects", []):
+        if "nodes" in o or "subgraphs" in o:
+            if "lp" in o:  # a cluster drawn with a label
+                x, y = map(float, o["lp"].split(","))
+                w, h = float(o["lwidth"]) * 36, float(o["lheight"]) * 36
+                boxes.append((None, "label of " + o["name"], x - w, y - h, x + w, y + h))
+        elif "pos" in o:
+            x, y = map(float, o["pos"].split(","))
+            w, h = float(o["width"]) * 36, float(o["height"]) * 36  # inches to points, halved
+            boxes.append((o["_gvid"], o["name"], x - w, y - h, x + w, y + h))
+    found = []
+    for edge in graph.get("edges", []):
+        points = [p for op in edge.get("_draw_", []) if op["op"] in "bB" for p in _curve(op["points"])]
+        for gvid, name, x0, y0, x1, y1 in boxes:
+            if gvid not in (edge["head"], edge["tail"]) and any(
+                    x0 + 1 < x < x1 - 1 and y0 + 1 < y < y1 - 1 for x, y in points):
+                found.append((names[edge["tail"]], names[edge["head"]], name))
+    return found
+
+
+def _generated(touchpoints: int, long_back_edges: bool) -> Journey:
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+    return journeymap.loads(generate(touchpoints, long_back_edges=long_back_edges))
+
+
+@needs_dot
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+def test_no_edge_runs_through_a_node_or_a_title(direction):
+    """Stage and phase titles are nodes, so dot routes edges around them as
+    around touchpoints (a cluster's label it crosses without looking)."""
+    maps = [journeymap.load(path) for path in example_paths()]
+    maps += [_generated(n, long) for n in (30, 120) for long in (False, True)]
+    options = RenderOptions(flow=FlowOptions(direction=direction, edge_labels=True))
+    for journey in maps:
+        assert crossings(layout(build_dot(journey, options))) == [], journey.title
+
+
 def test_stages_stay_in_order_from_left_to_right():
     journey = journeymap.load(EXAMPLES / "family-flight-booking.yaml")
     graph = layout(build_dot(journey, RenderOptions()))
@@ -94,11 +153,12 @@ def test_stages_stay_in_order_from_left_to_right():
 
 def test_hostile_text_cannot_make_graphviz_constructs():
     source = build_dot(journeymap.load(HOSTILE), RenderOptions())
-    # every statement line is one we wrote: a node, an edge, a cluster or graph attributes
+    # every statement line is one we wrote: a node, an edge, a title, a cluster, graph attributes
     for line in source.splitlines():
         stripped = line.strip()
         assert stripped in ("digraph journey {", "}") or stripped.startswith(
-            ('"tp:', '"empty:', "subgraph ", "graph [", "node [", "edge [")), line
+            ('"tp:', '"empty:', '"title:', '"phase:', "{rank=same; ", "subgraph ", "graph [", "node [",
+             "edge [")), line
     assert "\\N" not in source.replace("\\\\N", "")
     assert "<script>" not in source and "&lt;script&gt;" in source
 

@@ -25,6 +25,7 @@ from journeymap.renderers.dot_text import (
     cut,
     dot_id,
     node_name,
+    title_name,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -71,7 +72,9 @@ def check_graph(journey: Journey, graph: dict) -> None:
              and not o["name"].startswith("cluster_")]
     ids = {node_name(tp): tp.id for _, tp in journey.all_touchpoints()}
     assert sorted(n for n in nodes if n.startswith("tp:")) == sorted(ids)
-    assert len(nodes) == len(ids) + sum(1 for s in journey.stages if not s.touchpoints)
+    titles = [n for n in nodes if n.startswith(("title:", "phase:"))]
+    assert len([n for n in titles if n.startswith("title:")]) == len(journey.stages)
+    assert len(nodes) == len(ids) + len(titles) + sum(1 for s in journey.stages if not s.touchpoints)
     names = {o["_gvid"]: o["name"] for o in objects}
     drawn = set()
     for edge in graph.get("edges", []):
@@ -104,9 +107,21 @@ def long_map(text: str, long_id: str = "a" * LONG) -> dict:
     }
 
 
+def html_labels(source: str) -> list[str]:
+    """The insides of the HTML-like labels (`label=<...>`, markup balanced)."""
+    found = []
+    for start in [m.end() for m in re.finditer(r"label=<", source)]:
+        depth, index = 1, start
+        while depth:
+            depth += {"<": 1, ">": -1}.get(source[index], 0)
+            index += 1
+        found.append(source[start:index - 1])
+    return found
+
+
 def html_label_runs(source: str) -> list[str]:
     """Runs of label text between markup: what Graphviz's scanner must hold."""
-    return [run for run in re.split(r"<[^<>]*>", source) if run]
+    return [run for label in html_labels(source) for run in re.split(r"<[^<>]*>", label) if run]
 
 
 @needs_dot
@@ -152,7 +167,8 @@ def test_flow_svg_of_huge_labels_renders_through_the_cli(tmp_path):
     assert [w.split(": ")[3] for w in warnings] == ["dot", "flow.svg"]
     assert all("texts too long for a Graphviz label were cut short" in w for w in warnings)
     svg = ET.parse(tmp_path / "out" / "long.flow.svg").getroot()
-    assert len([g for g in svg.iter(f"{SVG}g") if g.get("class") == "node"]) == 6
+    drawn = [g.findtext(f"{SVG}title") or "" for g in svg.iter(f"{SVG}g") if g.get("class") == "node"]
+    assert len([name for name in drawn if not name.startswith(("title:", "phase:"))]) == 6
     check_graph(flow(data), layout((tmp_path / "out" / "long.dot").read_text("utf-8")))
 
 
@@ -215,9 +231,11 @@ def test_any_text_is_drawn_as_itself_and_adds_no_graph_element(stage_names, titl
     svg = run_dot(source.encode("utf-8"), "svg")
     assert no_space("".join(title_lines(svg))) == no_space(journey.title)
     drawn = svg_texts(svg)
-    assert len(drawn) == len(journey.stages) + sum(max(len(s.touchpoints), 1) for s in journey.stages)
+    # a cluster and its title node per stage, a node per touchpoint (or for an empty stage)
+    assert len(drawn) == 2 * len(journey.stages) + sum(max(len(s.touchpoints), 1) for s in journey.stages)
     for stage in journey.stages:
-        assert no_space("".join(drawn[cluster_name(stage)])) == no_space(stage.name)
+        assert drawn[cluster_name(stage)] == []
+        assert no_space("".join(drawn[title_name(stage)])) == no_space(stage.name)
         for tp in stage.touchpoints:
             *lines, emotion = drawn[node_name(tp)]
             assert no_space("".join(lines)) == no_space(tp.name)
@@ -233,7 +251,7 @@ def test_each_special_text_alone_is_drawn_as_itself():
     check_graph(journey, layout(source))
     drawn = svg_texts(run_dot(source.encode("utf-8"), "svg"))
     for i, piece in enumerate(ESCAPES):
-        assert no_space("".join(drawn[f"cluster_stage_s{i}"])) == no_space(piece)
+        assert no_space("".join(drawn[f"title:s{i}"])) == no_space(piece)
         assert no_space("".join(drawn[f"tp:t{i}"][:-1])) == no_space(piece)
 
 
@@ -243,5 +261,5 @@ def test_backslash_escapes_and_entities_are_drawn_literally():
     journey = flow({"title": "T", "stages": [{"id": "s", "name": name, "touchpoints": [
         {"id": "t", "name": name, "emotion": 1}]}]})
     drawn = svg_texts(run_dot(build_dot(journey, RenderOptions()).encode("utf-8"), "svg"))
-    assert drawn["cluster_stage_s"] == [name]
+    assert drawn["title:s"] == [name]
     assert no_space("".join(drawn["tp:t"][:-1])) == no_space(name)

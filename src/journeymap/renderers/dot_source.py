@@ -35,6 +35,7 @@ from .dot_text import (
     node_name,
     q,
     quoted_escape,
+    title_name,
 )
 from .markup import xml_escape
 from .options import RenderOptions, presentation
@@ -140,14 +141,27 @@ class _Builder:
             if phase is not None:
                 self.lines.append(f"  subgraph {q(f'cluster_phase_{number}')} {{")
                 self.lines.append("    graph " + attrs({
-                    "bgcolor": self.palette.panel_alt, "color": self.palette.border,
-                    "fontcolor": self.palette.muted, "label": self._phase_label(phase, stages[0]),
+                    "bgcolor": self.palette.panel_alt, "color": self.palette.border, "label": "",
                     "style": "rounded"}) + ";")
+                title = f"phase:{number}"
+                self.lines.append(f"    {q(title)} " + attrs({
+                    "fontcolor": self.palette.muted, "label": self._phase_label(phase, stages[0]),
+                    "shape": "plaintext", "style": "solid", "tooltip": self._tooltip(phase, None)}) + ";")
                 indent = "    "
             for stage in stages:
                 self._stage(stage, indent)
             if phase is not None:
+                self._above(title, title_name(stages[0]), "    ")
                 self.lines.append("  }")
+
+    def _above(self, title: str, first: str, indent: str) -> None:
+        """`title` placed over `first`: left to right, in the same rank, ordered by
+        an edge between them (dot turns a rank's left-to-right into bottom-to-top);
+        top to bottom, an edge's length above."""
+        tail, head = (first, title) if self.direction == "LR" else (title, first)
+        if self.direction == "LR":
+            self.lines.append(f"{indent}{{rank=same; {q(title)}; {q(first)};}}")
+        self.lines.append(f"{indent}{q(tail)} -> {q(head)} " + attrs({"style": "invis", "weight": "3"}) + ";")
 
     def _phase_label(self, phase: str, first: Stage) -> str:
         text = self._fit(phase, named("the phase of stage", id_of(first)))
@@ -161,14 +175,21 @@ class _Builder:
             label += f'<br/><font point-size="9">{label_text(goal, 40)}</font>'
         self.lines.append(f"{indent}subgraph {q(cluster_name(stage))} {{")
         self.lines.append(f"{indent}  graph " + attrs({
-            "bgcolor": self.palette.panel, "color": self.palette.border,
-            "fontcolor": self.palette.text, "label": f"<{label}>", "style": "rounded"}) + ";")
+            "bgcolor": self.palette.panel, "color": self.palette.border, "label": "",
+            "style": "rounded"}) + ";")
+        # The stage's title is a node, not the cluster's label: dot routes edges
+        # around nodes but straight through labels.
+        self.lines.append(f"{indent}  {q(title_name(stage))} " + attrs({
+            "fontcolor": self.palette.text, "label": f"<{label}>", "shape": "plaintext", "style": "solid",
+            "tooltip": self._tooltip(stage.name, None)}) + ";")
         if not stage.touchpoints:
             self.lines.append(f"{indent}  {q(empty_name(stage))} " + attrs({
                 "fontcolor": self.palette.muted, "label": "<–>", "shape": "plaintext",
                 "style": "solid"}) + ";")
         for touchpoint in stage.touchpoints:
             self.lines.append(f"{indent}  {q(node_name(touchpoint))} " + attrs(self._node(touchpoint)) + ";")
+        first = node_name(stage.touchpoints[0]) if stage.touchpoints else empty_name(stage)
+        self._above(title_name(stage), first, indent + "  ")
         self.lines.append(f"{indent}}}")
 
     def _node(self, tp: Touchpoint) -> dict[str, str]:
@@ -197,7 +218,7 @@ class _Builder:
         node = {
             "fillcolor": emotion_colour(mean, scale, p),
             "fontcolor": emotion_text_colour(mean, scale, p),
-            "label": label, "tooltip": self._tooltip(tp, what),
+            "label": label, "tooltip": self._tooltip(tp.name, what),
         }
         styles = ["rounded", "filled"]
         if tp.control == "indirect":
@@ -210,10 +231,12 @@ class _Builder:
         node["style"] = ",".join(styles)
         return node
 
-    def _tooltip(self, tp: Touchpoint, what: str) -> str:
-        """The touchpoint's name (a reader hovering it wants words, not its id)."""
-        tooltip, was_cut = cut(tp.name, SHORT_TEXT_BYTES, escape=lambda text: quoted_escape(xml_escape(text)))
-        if was_cut:
+    def _tooltip(self, name: str, what: str | None) -> str:
+        """A touchpoint's, stage's or phase's name on one line (a reader hovering
+        it wants words, not its id); a cut is reported under `what`, if given."""
+        tooltip, was_cut = cut(" ".join(name.split()), SHORT_TEXT_BYTES,
+                               escape=lambda text: quoted_escape(xml_escape(text)))
+        if was_cut and what is not None:
             self.cut_texts[what + " (name, in the tooltip)"] = None
         # as entities, which Graphviz writes into its SVG as they are: no
         # markup of the user's ever reaches the source

@@ -113,6 +113,11 @@ def cluster_name(stage: Stage) -> str:
     return f"cluster_stage_{dot_id(id_of(stage))}"
 
 
+def title_name(stage: Stage) -> str:
+    """The node that holds a stage's title (and goal)."""
+    return f"title:{dot_id(id_of(stage))}"
+
+
 def empty_name(stage: Stage) -> str:
     """The placeholder node of a stage without touchpoints."""
     return f"empty:{dot_id(id_of(stage))}"
