@@ -558,3 +558,14 @@ def test_a_very_long_output_name_still_gets_a_temporary_name(tmp_path):
     target = tmp_path / ("n" * 240 + ".svg")
     assert writer.write_atomic(target, b"<svg/>")
     assert target.read_bytes() == b"<svg/>" and leftovers(tmp_path) == []
+
+
+def test_a_large_output_is_compared_piece_by_piece_and_any_difference_counts(tmp_path):
+    target = tmp_path / "big.svg"
+    data = bytes(range(256)) * (3 * 4096 + 7)  # a little over three chunks
+    assert writer.write_atomic(target, data)
+    assert not writer.write_atomic(target, data)  # the same bytes: left alone
+    for where in (0, len(data) // 2, len(data) - 1):
+        changed = data[:where] + bytes([data[where] ^ 1]) + data[where + 1:]
+        assert writer.write_atomic(target, changed) and target.read_bytes() == changed
+        assert writer.write_atomic(target, data)

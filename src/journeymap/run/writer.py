@@ -145,6 +145,9 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+_CHUNK = 1 << 20
+
+
 def same_content(path: Path, data: bytes) -> bool:
     """Whether `path` is a regular file holding exactly `data`; anything
     else at that path (a FIFO, a device) is never opened."""
@@ -152,7 +155,11 @@ def same_content(path: Path, data: bytes) -> bool:
         with open_regular_file(path) as handle:
             if os.fstat(handle.fileno()).st_size != len(data):
                 return False
-            return handle.read(len(data) + 1) == data
+            expected = memoryview(data)
+            for start in range(0, len(data), _CHUNK):  # a large output is never held twice
+                if handle.read(_CHUNK) != expected[start:start + _CHUNK]:
+                    return False
+            return handle.read(1) == b""
     except OSError:
         return False
 
