@@ -22,7 +22,7 @@ from journeymap.validation import validate_text
 skia = pytest.importorskip("skia")
 pypdf = pytest.importorskip("pypdf")
 
-from journeymap.renderers import raster, raster_skia, raster_text  # noqa: E402
+from journeymap.renderers import raster, raster_skia, raster_svg, raster_text  # noqa: E402
 from journeymap.renderers.raster import RasterWarning, rasterise  # noqa: E402
 from journeymap.renderers.raster_options import RasterOptions  # noqa: E402
 
@@ -79,7 +79,8 @@ def all_svgs():
 
 KNOWN_CONTAINER_ATTRIBUTES = {  # on <svg> and <g>: what they say about text is in INHERITED
     "version", "width", "height", "viewBox", "role", "aria-labelledby", "aria-label", "id", "class",
-    "font-family", "font-size", raster_text.XML_LANG}
+    "font-family", "font-size", raster_text.XML_LANG,
+    "data-persona"}  # for the HTML page's persona filter
 
 
 def test_the_text_step_handles_every_text_attribute_the_svg_writes():
@@ -238,23 +239,6 @@ def test_without_skia_cairosvg_draws_with_a_warning(monkeypatch):
     assert data.startswith(b"\x89PNG")
 
 
-# --- pages ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("paper, orientation, size", [("a3", "landscape", (1190.55, 841.89)),
-                                                      ("a4", "portrait", (595.28, 841.89))])
-def test_a_wide_map_is_cut_across_pages_with_a_footer(paper, orientation, size):
-    journey = generated(90)
-    pdf = rasterise(svg_of(journey), "pdf", journey,
-                    raster=RasterOptions(paper=paper, orientation=orientation))
-    pages = read_pdf(pdf).pages
-    assert len(pages) > 3
-    # Skia rounds a page's size to whole points
-    assert {(float(p.mediabox.width), float(p.mediabox.height)) for p in pages} == {tuple(map(round, size))}
-    last = page_text(pages[-1])
-    assert f"Generated · {len(pages)}/{len(pages)}" in last
-    assert "Touchpoints" in last and "Touchpoint number 89" in last  # labels repeated; the end shown
-
-
 # --- the PNG encoder ----------------------------------------------------------------------
 
 @given(st.integers(1, 40), st.integers(1, 12), st.randoms(use_true_random=False))
@@ -272,7 +256,7 @@ def test_the_png_has_the_pixels_skia_draws():
     journey = journey_of(RTL_AND_EMOJI)
     svg = svg_of(journey)
     ours = image.open(io.BytesIO(rasterise(svg, "png", journey, raster=RasterOptions(scale=1.0))))
-    document = raster_skia.parse(svg.encode("utf-8"))
+    document = raster_svg.parse(svg.encode("utf-8"))
     info = skia.ImageInfo.Make(*ours.size, skia.kRGBA_8888_ColorType, skia.kPremul_AlphaType)
     surface = skia.Surface.MakeRaster(info)   # as png() draws: BGRA blends text ±3 differently
     canvas = surface.getCanvas()
