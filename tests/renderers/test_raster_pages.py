@@ -132,3 +132,31 @@ def test_the_pdf_is_tagged_in_the_maps_language():
     content = reader.pages[0].get_contents().get_data()
     marked = re.findall(rb"/Document <</MCID \d+ >>BDC(.*?)EMC", content, re.S)
     assert marked and b"BT" in b"".join(marked), "the text is marked as the document's content"
+
+
+# pypdf reads fullwidth punctuation as ASCII (the PDF holds U+FF0C; poppler gives it back).
+@pytest.mark.parametrize("locale, words", [("de", "Seite {page} von {pages}, Zeile 1 Spalte {page}"),
+                                           ("zh", "第 {page} 页,共 {pages} 页(第 1 行第 {page} 列)")])
+def test_the_footer_speaks_the_maps_language(locale, words):
+    journey = generated(90).model_copy(update={"locale": locale})
+    pages = pdf_pages(journey, paper="a4")
+    assert len(pages) > 1
+    for number, page in enumerate(pages, 1):
+        assert words.format(page=number, pages=len(pages)) in page_text(page).replace("\n", "")
+
+
+SHARED_GLYPHS = "打开页面 见到 长门 马车 言金 龙鱼 风飞 黄色 高 麦 齿 鸟 黑"
+
+
+@pytest.mark.parametrize("locale", ["zh", "ja"])
+def test_cjk_text_is_found_as_written_not_as_radicals(locale):
+    """CJK fonts draw 页 and the radical ⻚ with one glyph; the PDF names it 页,
+    so search and copy find what the author wrote (every reader, not only
+    those that honour ActualText)."""
+    journey = journey_of(f"title: {SHARED_GLYPHS[:4]}\nlocale: {locale}\nstages:\n  - name: 阶段\n"
+                         f"    touchpoints:\n      - name: {SHARED_GLYPHS}\n")
+    data = rasterise(svg_of(journey), "pdf", journey, raster=RasterOptions())
+    text = "".join(page_text(page) for page in read_pdf(data).pages)
+    assert [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF] == []
+    for word in SHARED_GLYPHS.split():
+        assert word in text.replace("\n", "").replace(" ", "")

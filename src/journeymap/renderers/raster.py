@@ -13,6 +13,7 @@ import sys
 import warnings
 from functools import cache
 
+from ..i18n import word
 from ..loading import NONCHARACTERS
 from ..model import Journey
 from . import RenderError
@@ -69,7 +70,7 @@ def _skia(svg: str, fmt: str, journey: Journey, locale: str, chosen: RasterOptio
     if paper is None or map_plan is None:
         pages = [single_page(drawing.width, drawing.height, LARGEST_PDF_PAGE)]
     else:
-        pages = paged(map_plan, paper, journey.title)
+        pages = paged(map_plan, paper, journey.title, word(locale, "pdf.page_place"))
     metadata = {"title": journey.title, "author": journey.owner or "",
                 "subject": journey.scenario or ""}
     return raster_skia.pdf(drawing, pages, metadata, locale)

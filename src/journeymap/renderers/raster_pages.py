@@ -106,7 +106,10 @@ def page_scale(map_plan: Plan, paper: tuple[float, float]) -> float:
     return min(PDF_POINTS_PER_UNIT, max(fitting, readable))
 
 
-def paged(map_plan: Plan, paper: tuple[float, float], title: str) -> list[Page]:
+def paged(map_plan: Plan, paper: tuple[float, float], title: str,
+          place_words: str = "page {page} of {pages}, row {row} column {column}") -> list[Page]:
+    """The map cut into pages; the footer names each page's place in the
+    words given (the map's language), with {page}, {pages}, {row}, {column}."""
     scale = page_scale(map_plan, paper)
     across, down = (paper[0] - 2 * MARGIN) / scale, (paper[1] - 2 * MARGIN - FOOTER) / scale
     labels = min(map_plan.labels, across / 3)
@@ -119,7 +122,7 @@ def paged(map_plan: Plan, paper: tuple[float, float], title: str) -> list[Page]:
         for c, (left, wide) in enumerate(columns):
             view = (left, top, wide, tall)
             repeated = (labels if c else 0.0, band if r else (0.0, 0.0))
-            place = f"page {r * len(columns) + c + 1} of {total}, row {r + 1} column {c + 1}"
+            place = place_words.format(page=r * len(columns) + c + 1, pages=total, row=r + 1, column=c + 1)
             pages.append(Page(paper, _pieces(map_plan, scale, view, *repeated), f"{title} · {place}",
                               _marks(scale, view, (c, len(columns)), (r, len(rows)), repeated)))
     return pages

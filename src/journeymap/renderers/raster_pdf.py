@@ -18,7 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..layout.fonts import cjk_family
 from .raster_pages import Page
+from .raster_pdf_text import searchable
 from .raster_text import Line, Run, draw_line
 
 DOCUMENT_NODE = 1   # the structure node the text is tagged with
@@ -44,7 +46,7 @@ def write(draw: Callable[[Any, int], None], pages: Sequence[Page], metadata: dic
     with tempfile.TemporaryDirectory(prefix="journeymap-pdf-") as folder:
         path = Path(folder) / "map.pdf"
         _write(draw, pages, metadata, language, str(path))
-        return with_date(path.read_bytes(), creation_date())
+        return with_date(searchable(path.read_bytes(), cjk_family(language or "")), creation_date())
 
 
 def _write(draw: Callable[[Any, int], None], pages: Sequence[Page], metadata: dict[str, str],
