@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import time
 
@@ -30,7 +31,8 @@ class DevToolsPipe:
 
         self.process = subprocess.Popen(
             [program, *FLAGS, f"--user-data-dir={profile}", "about:blank"], preexec_fn=as_fds_3_and_4,
-            close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # its own process group: close() ends every helper process too
         os.close(commands_read)
         os.close(replies_write)
         self._buffer = b""
@@ -65,10 +67,27 @@ class DevToolsPipe:
             self._buffer += chunk
 
     def close(self) -> None:
-        self.process.terminate()
+        """Ends Chromium and all its helper processes before returning, so none
+        writes into the profile folder while the caller removes it."""
+        group = self.process.pid
+        self._signal_group(group, signal.SIGTERM)
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait(10)
+        for number, seconds in ((0, 10.0), (signal.SIGKILL, 5.0)):  # wait, then insist
+            deadline = time.monotonic() + seconds
+            while self._signal_group(group, number) and time.monotonic() < deadline:
+                time.sleep(0.05)  # helpers still running (or zombies no one reaps: the deadline ends it)
         os.close(self._commands)
         os.close(self._replies)
+
+    @staticmethod
+    def _signal_group(group: int, number: int) -> bool:
+        """Sends `number` to the process group; whether any process was left in it."""
+        try:
+            os.killpg(group, number)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
