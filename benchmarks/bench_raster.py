@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from generate import generate
-from timing import command_median
+from timing import child_run, command_median
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -38,20 +38,6 @@ LARGE_SECONDS, LARGE_MIB = 60.0, 1536.0
 PUPPETEER = {"executablePath": "/usr/bin/chromium",
              "args": ["--no-sandbox", "--disable-gpu", "--headless", "--disable-background-networking",
                       "--disable-component-update", "--disable-sync", "--no-first-run"]}
-
-# Run in a fresh, small parent, so that RUSAGE_CHILDREN holds the child alone.
-MEASURE_CHILD = """
-import json, resource, subprocess, sys, time
-argv, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
-start = time.perf_counter()
-try:
-    code = subprocess.run(argv, capture_output=True, timeout=timeout).returncode
-except subprocess.TimeoutExpired:
-    code = None
-seconds = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "seconds": seconds, "peak_mib": peak_kib / 1024}))
-"""
 
 # The raster steps of one small map's PNG, each timed once in a fresh interpreter
 # (the first time is what a command pays: fonts opened, glyphs rasterised).
@@ -130,11 +116,8 @@ def against_mmdc(out: Path, runs: int) -> None:
           f"{verdict(ratio >= 5.0)}")
 
 
-def measure_child(argv: list[str]) -> dict[str, float | None]:
-    report: dict[str, float | None] = json.loads(subprocess.run(
-        [sys.executable, "-c", MEASURE_CHILD, json.dumps(argv), str(LARGE_TIMEOUT)],
-        capture_output=True, check=True, text=True).stdout)
-    return report
+def measure_child(argv: list[str]) -> dict[str, float | int | None]:
+    return child_run(argv, LARGE_TIMEOUT)
 
 
 def large(out: Path, touchpoints: int) -> None:
