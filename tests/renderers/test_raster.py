@@ -264,3 +264,31 @@ def test_the_png_has_the_pixels_skia_draws():
     raster_skia.draw(document, canvas)
     skias = image.open(io.BytesIO(bytes(surface.makeImageSnapshot().encodeToData(skia.kPNG, 100))))
     assert ours.convert("RGB").tobytes() == skias.convert("RGB").tobytes()
+
+
+def _png_warnings(journey) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rasterise(svg_of(journey), "png", journey, raster=RasterOptions(scale=0.5))
+    return [str(w.message) for w in caught if issubclass(w.category, RasterWarning)]
+
+
+def test_characters_no_installed_font_has_are_named_by_script_once(monkeypatch):
+    from journeymap.renderers import raster_fonts
+
+    # As on a machine without a font for Vithkuqi and Cherokee, whatever is installed here.
+    others = raster_fonts._any_font_has
+    monkeypatch.setattr(raster_fonts, "_any_font_has", lambda c: "VITHKUQI" not in unicodedata.name(
+        c, "") and "CHEROKEE" not in unicodedata.name(c, "") and others(c))
+    monkeypatch.setattr(raster_fonts, "_FIRST_FACES", ())
+    journey = journey_of("title: Shkronja 𐕰𐕱\nstages:\n  - name: ᏣᎳᎩ\n    touchpoints:\n"
+                         "      - name: 𐕰𐕱𐕲𐕳𐕴 and 页 and 👨‍👩‍👧\n")
+    [message] = _png_warnings(journey)
+    assert message.startswith("no installed font has the characters of Cherokee (U+13A9 Ꭹ, U+13B3 Ꮃ, "
+                               "U+13E3 Ꮳ); Vithkuqi (U+10570 𐕰, U+10571 𐕱, U+10572 𐕲 and 2 more)")
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_the_examples_need_no_font_that_is_missing(path):
+    """Every script of the examples (Hebrew, CJK, Cyrillic, emoji...) has a font in CI."""
+    assert not [m for m in _png_warnings(journey_of(path.read_text("utf-8"))) if "no installed font" in m]

@@ -55,12 +55,16 @@ def _skia(svg: str, fmt: str, journey: Journey, locale: str, chosen: RasterOptio
     SVG, then its parsed halves once recorded), which keeps a 10,000-touchpoint
     map within its memory budget."""
     from . import raster_skia
+    from .raster_fonts import missing_by_script, warning_text
     from .raster_pages import paged, plan, single_page
     from .raster_svg import parse
 
     data = _without_noncharacters(svg.encode("utf-8"))
     document = parse(data)
     del data
+    missing = missing_by_script("".join(document.root.itertext()))
+    if missing:
+        warnings.warn(RasterWarning(warning_text(missing)), stacklevel=3)
     paper = chosen.page_size() if fmt == "pdf" else None
     map_plan = plan(document.shapes, document.root, document.width, document.height) if paper else None
     drawing = raster_skia.record(document)
