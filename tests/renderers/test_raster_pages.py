@@ -160,3 +160,17 @@ def test_cjk_text_is_found_as_written_not_as_radicals(locale):
     assert [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF] == []
     for word in SHARED_GLYPHS.split():
         assert word in text.replace("\n", "").replace(" ", "")
+
+
+ARABIC = "يبحث عن موعد في التطبيق لا سلام"
+
+
+def test_arabic_text_is_found_as_letters_not_as_presentation_forms():
+    """An Arabic font reaches its joined glyphs through the presentation forms
+    too (ﺣ is ح in the middle of a word); the PDF names them by the letters."""
+    journey = journey_of(f"title: رحلة العميل\nlocale: ar\nstages:\n  - name: البحث\n"
+                         f"    touchpoints:\n      - name: {ARABIC}\n")
+    text = "".join(page_text(page) for page in read_pdf(rasterise(svg_of(journey), "pdf", journey)).pages)
+    assert [c for c in text if 0xFB00 <= ord(c) <= 0xFEFF] == []
+    for word in ["رحلة", "العميل", *ARABIC.split()]:
+        assert word in text

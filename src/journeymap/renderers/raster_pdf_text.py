@@ -1,24 +1,32 @@
-"""Chinese and Japanese text in our PDFs that a reader finds and copies as it
-was written.
+"""Text in our PDFs that a reader finds and copies as it was written.
 
 A PDF names each glyph's text in its font's ToUnicode map, and Skia takes the
-first code point the font maps to the glyph. CJK fonts map the radical code
-points (U+2E80-U+2FDF) to the glyphs of common ideographs: 页 and the radical
-⻚ are one glyph, and U+2EDA comes first. Search for 页面 then found nothing and
-copying gave ⻚⾯. Here such a glyph is named by the ideograph that the same
-font maps to it, and the PDF is rewritten with the mended maps (their lengths
-change, so every object after them moves and the cross-reference table with
-them)."""
+first code point the font maps to the glyph:
+- CJK fonts map the radical code points (U+2E80-U+2FDF) to the glyphs of
+  common ideographs: 页 and the radical ⻚ are one glyph, and U+2EDA comes
+  first. Search for 页面 found nothing and copying gave ⻚⾯.
+- Arabic and Hebrew fonts map the presentation forms (U+FB1D-U+FEFC) to their
+  joined glyphs, and Latin fonts the ligatures (U+FB00-U+FB06): رحلة came back
+  as ﺭﺣﻠﺔ, which search for رحلة does not find.
+Here such a glyph is named by the ideograph that the same font maps to it, or
+by the letters a presentation form stands for (its NFKC form), and the PDF is
+rewritten with the mended maps (their lengths change, so every object after
+them moves and the cross-reference table with them)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
 _RADICAL_POINTS = range(0x2E80, 0x2FE0)
+_PRESENTATION_FORMS = range(0xFB00, 0xFF00)   # Latin, Armenian, Hebrew, Arabic forms; NFKC undoes them
+# A ToUnicode target worth mending: a radical or a presentation form, as CMap hex.
+_MENDABLE = re.compile(r"<(?:2[Ee][89A-Fa-f]|2[Ff][0-9A-Da-d]|[Ff][Bb][0-9A-Fa-f]|[Ff][CcDdEe][0-9A-Fa-f])"
+                       r"[0-9A-Fa-f]>")
 _IDEOGRAPHS = (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0))
 _CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK JP", "Noto Sans CJK KR")
 _TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
@@ -32,17 +40,17 @@ _ROW = 20  # bytes per cross-reference row, as the PDF format fixes it
 
 def searchable(data: bytes, family: str) -> bytes:
     """`data` (a PDF as Skia writes it) with every ToUnicode map that names a
-    glyph by a CJK radical naming it by its ideograph; `family` is the CJK
-    font the map's language draws with, asked first."""
+    glyph by a CJK radical or a presentation form naming it by what it stands
+    for; `family` is the CJK font the map's language draws with, asked first."""
     mended: dict[int, bytes] = {}
     for number in sorted({int(n) for n in _TO_UNICODE.findall(data)}):
         found = _object_stream(data, number)
         if found is None:
             continue
         text = zlib.decompress(found).decode("latin-1")
-        if not re.search(r"<2[Ee][89A-Fa-f][0-9A-Fa-f]>|<2[Ff][0-9A-Da-d][0-9A-Fa-f]>", text):
+        if not _MENDABLE.search(text):
             continue
-        fixed = _mended_cmap(text, lambda point: _ideograph_for(point, family))
+        fixed = _mended_cmap(text, lambda point: _letters_for(point, family))
         if fixed != text:
             mended[number] = _stream_object(number, zlib.compress(fixed.encode("latin-1")))
     return _with_objects(data, mended) if mended else data
@@ -63,17 +71,20 @@ def _stream_object(number: int, stream: bytes) -> bytes:
             + stream + b"\nendstream\nendobj\n")
 
 
-def _mended_cmap(text: str, ideograph: Callable[[int], int | None]) -> str:
+def _mended_cmap(text: str, letters: Callable[[int], str | None]) -> str:
     """The CMap with its mappings written out one by one (a range holding a
-    radical would otherwise name its neighbours wrongly), radicals replaced."""
-    mappings = list(_mappings(text))
+    radical would otherwise name its neighbours wrongly), each target that
+    `letters` knows better replaced."""
     changed = False
     written = []
-    for source, target in mappings:
-        points = [int(target[i:i + 4], 16) for i in range(0, len(target), 4)]
-        better = [ideograph(p) or p if p in _RADICAL_POINTS else p for p in points]
-        changed |= better != points
-        written.append((source, "".join(f"{p:04X}" for p in better)))
+    for source, target in _mappings(text):
+        named = target.upper()
+        if len(target) == 4:  # one UTF-16 unit: the only kind Skia names radicals and forms by
+            better = letters(int(target, 16))
+            if better:
+                named = better.encode("utf-16-be").hex().upper()
+        changed |= named != target.upper()
+        written.append((source, named))
     if not changed:
         return text
     head = text[:min(text.find(word) for word in ("beginbfchar", "beginbfrange") if word in text)]
@@ -105,13 +116,17 @@ def _mappings(text: str) -> Iterable[tuple[str, str]]:
                 yield f"{code:0{width}X}", target
 
 
-def _ideograph_for(point: int, family: str) -> int | None:
-    for name in (family, *_CJK_FAMILIES):
-        glyphs = _glyph_names(name)
-        if glyphs is not None:
-            found = glyphs.get(point)
+def _letters_for(point: int, family: str) -> str | None:
+    """What a radical or presentation form stands for, None if nothing better."""
+    if point in _PRESENTATION_FORMS:
+        letters = unicodedata.normalize("NFKC", chr(point))
+        return letters if letters != chr(point) and letters.strip() == letters and letters else None
+    if point in _RADICAL_POINTS:
+        for name in (family, *_CJK_FAMILIES):
+            glyphs = _glyph_names(name)
+            found = glyphs.get(point) if glyphs is not None else None
             if found is not None:
-                return found
+                return chr(found)
     return None
 
 
