@@ -200,7 +200,7 @@ CLIPPED = """[...document.querySelectorAll('.card, .details, header, .controls, 
   .map(e => e.className + ': ' + e.textContent.slice(0, 40))"""
 
 
-@pytest.mark.parametrize("pixels", [360, 1920])
+@pytest.mark.parametrize("pixels", [360, 1920, 3840])
 def test_nothing_is_clipped(page, pixels):
     page.width(pixels)
     page.evaluate("document.querySelector('article.touchpoint').click()")
