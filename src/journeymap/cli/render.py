@@ -52,8 +52,9 @@ def render(
                                      "a map too large for it is drawn at the largest scale that works."),
     paper: str = typer.Option("fit", "--paper", metavar="fit|a4|a3|a2|letter|tabloid",
                               autocompletion=lambda: ["fit", "a4", "a3", "a2", "letter", "tabloid"],
-                              help="PDF: one page the size of the map (fit), or the map cut across "
-                                   "pages of this paper with the lane titles repeated."),
+                              help="PDF: one page the size of the map (fit), or the map cut into rows "
+                                   "and columns of pages of this paper (text no smaller than 6 pt), "
+                                   "stage headers and lane titles repeated, crop marks, page numbers."),
     orientation: str = typer.Option("landscape", "--orientation", metavar="landscape|portrait",
                                     autocompletion=lambda: ["landscape", "portrait"],
                                     help="PDF: how the paper is turned."),
