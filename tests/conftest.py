@@ -49,6 +49,16 @@ stages:
         emotion: -1
 """
 
+# The one-touchpoint map the docs-pipeline tests (MkDocs, Sphinx) put in a
+# page, written as one flow mapping so a test can add a key to it.
+DOCS_MAP = """journeymap: 1
+title: {title}
+stages:
+  - name: Pay
+    touchpoints:
+      - {{id: pay, name: Pays by card, channel: website, emotion: 1}}
+"""
+
 
 def need_module(module: str) -> None:
     """Skip a test without this Python module, except in CI, which installs the

@@ -18,16 +18,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from conftest import DOCS_MAP as MAP
 from conftest import EXAMPLES, ROOT, need_module, run_cli
 from journeymap.renderers import THEMES
-
-MAP = """journeymap: 1
-title: {title}
-stages:
-  - name: Pay
-    touchpoints:
-      - {{id: pay, name: Pays by card, channel: website, emotion: 1}}
-"""
 
 
 @pytest.fixture(autouse=True)

@@ -12,15 +12,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from conftest import DOCS_MAP as MAP
 from conftest import EXAMPLES, need_module
 
-MAP = """journeymap: 1
-title: {title}
-stages:
-  - name: Pay
-    touchpoints:
-      - {{id: pay, name: Pays by card, channel: website, emotion: 1}}
-"""
 SVG = "{http://www.w3.org/2000/svg}"
 
 
